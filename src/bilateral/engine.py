@@ -152,3 +152,15 @@ def load(model: str | None = None, *, settings: Settings | None = None, config: 
     elif model is not None:
         settings = settings.with_overrides(model=model)
     return Engine(settings)
+
+
+def record_hash(article: Article, engine: Engine) -> str:
+    """The store key of an article's record: its content, the engine version and the pipeline."""
+    import hashlib
+
+    from . import __version__
+
+    meta = getattr(engine.nlp, "meta", {}) or {}
+    parts = (article.content_hash, __version__, str(meta.get("name")), str(meta.get("version")),
+             str(engine.settings.max_chars), engine.settings.oversize, ",".join(engine.settings.actor_files))
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()

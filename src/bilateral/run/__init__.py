@@ -1,0 +1,1 @@
+"""Running the engine over corpora: locally (``local``), later on a Dask cluster."""
