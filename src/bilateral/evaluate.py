@@ -57,7 +57,7 @@ def _speaker_text(q: Mapping[str, Any], actors: Mapping[str, Any]) -> str:
     parts = [q.get("speaker_name") or ""]
     if isinstance(sp, dict):
         parts += [sp.get("name") or "", sp.get("title") or ""]
-    elif sp in actors:
+    elif isinstance(sp, str) and sp in actors:
         a = actors[sp]
         parts += [a.get("name") or "", a.get("title") or ""]
         parts += [m.get("text", "") if isinstance(m, dict) else "" for m in a.get("mentions") or []]

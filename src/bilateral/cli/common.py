@@ -28,7 +28,7 @@ def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def show_progress() -> bool:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..record import Document
+from ..record import Actor, Document
 
 
 def print_summary(docs: Sequence[Document], console: Console) -> None:
@@ -17,7 +17,7 @@ def print_summary(docs: Sequence[Document], console: Console) -> None:
         console.rule(f"[bold]{escape(doc.title or doc.id)}[/]  published {doc.published or 'unknown'}")
         actors = {a.id: a for a in doc.actors}
 
-        def who(aid: str | None) -> str:
+        def who(aid: str | None, actors: dict[str, Actor] = actors) -> str:
             a = actors.get(aid) if aid else None
             if a is None:
                 return "-"
