@@ -1,0 +1,140 @@
+"""Pair quotation marks into quoted spans, across paragraphs where the typography says so.
+
+Reads: the document text. Writes: :class:`Quoted` spans and warning messages for marks that
+cannot be paired. Works on characters only (no parse), so it never depends on tokenisation.
+
+Rules:
+* double marks (straight ``"``, curly “ ” „, guillemets « ») are paired; a straight mark is an
+  opener or a closer by what stands on either side of it, and a curly mark by its shape unless
+  its sides clearly say the opposite (mixed ``“...,"`` pairs are common in news copy);
+* single marks inside a double-quoted span are a quote within the quote (kept in its content);
+  at top level ‘...’ is paired only inside one paragraph, straight ``'`` never (apostrophes);
+* a paragraph that opens a quote without closing it continues into the next paragraph when that
+  one starts with an opening mark (the news convention); otherwise the mark is unbalanced: the
+  quote is dropped and a warning says where (no guessing where it might end).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_SHAPES = "“„«"
+CLOSE_SHAPES = "”»"
+STRAIGHT = '"'
+DOUBLE = OPEN_SHAPES + CLOSE_SHAPES + STRAIGHT
+BEFORE_OPEN = "([{—–-/:;"
+AFTER_CLOSE = ".,;:!?)]}—–-…’'" + DOUBLE
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """One quoted span: ``open``/``close`` are the mark positions, ``[start, end)`` the content."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    single: bool = False
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for the double mark at ``i``."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in BEFORE_OPEN)
+    can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in AFTER_CLOSE)
+    if ch in OPEN_SHAPES:
+        return "close" if can_close and not can_open else "open"
+    if ch in CLOSE_SHAPES:
+        return "open" if can_open and not can_close else "close"
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as ``[start, end)``."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a trailing comma from the content of a quote."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _first_char(text: str, para: tuple[int, int]) -> int:
+    i = para[0]
+    while i < para[1] and text[i].isspace():
+        i += 1
+    return i
+
+
+def pair_marks(text: str) -> tuple[list[Quoted], list[str]]:
+    """Quoted spans of ``text`` in order, and warnings for marks that could not be paired."""
+    quotes: list[Quoted] = []
+    warnings: list[str] = []
+    paras = _paragraphs(text)
+    open_at: int | None = None  # position of the opening mark of the quote in progress
+    for pi, para in enumerate(paras):
+        marks = [i for i in range(para[0], para[1]) if text[i] in DOUBLE]
+        if open_at is not None and marks and marks[0] == _first_char(text, para):
+            marks = marks[1:]  # the mark that re-opens a quote continued from the last paragraph
+        for i in marks:
+            role = _role(text, i)
+            if open_at is None:
+                if role == "close":
+                    warnings.append(f"closing quote mark at character {i} has no opening mark: ignored")
+                else:
+                    open_at = i
+            elif role == "open":
+                warnings.append(f"quote opened at character {open_at} is not closed before another opens at "
+                                f"character {i}: the first is ignored")
+                open_at = i
+            else:
+                s, e = _content(text, open_at + 1, i)
+                if e > s:
+                    quotes.append(Quoted(open_at, i, s, e))
+                open_at = None
+        if open_at is not None:
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            first = _first_char(text, nxt) if nxt else -1
+            if not (nxt and text[first] in DOUBLE and _role(text, first) != "close"):
+                warnings.append(f"quote opened at character {open_at} is never closed: ignored")
+                open_at = None
+    quotes.extend(_single_quotes(text, paras, quotes))
+    quotes.sort(key=lambda q: q.open)
+    return quotes, warnings
+
+
+def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[Quoted]) -> list[Quoted]:
+    """Top-level ‘...’ pairs inside one paragraph, outside every double-quoted span."""
+    out: list[Quoted] = []
+    for para in paras:
+        opener: int | None = None
+        for i in range(para[0], para[1]):
+            if any(q.open <= i <= q.close for q in doubles):
+                continue
+            ch = text[i]
+            prev = text[i - 1] if i > para[0] else ""
+            nxt = text[i + 1] if i + 1 < para[1] else ""
+            if ch == "‘" and nxt and not nxt.isspace() and (not prev or prev.isspace() or prev in BEFORE_OPEN):
+                opener = i
+            elif ch == "’" and opener is not None and prev and not prev.isspace() and not nxt.isalnum():
+                s, e = _content(text, opener + 1, i)
+                if e > s:
+                    out.append(Quoted(opener, i, s, e, single=True))
+                opener = None
+    return out

@@ -1,0 +1,288 @@
+"""Find statements in the parse: quoted spans with their cue, and reported clauses of speech verbs.
+
+Reads: the spaCy Doc, the quoted spans of :mod:`.marks`, the lexicon. Writes: :class:`Found`
+candidates (content span, cue span, the token heading the speaker phrase), in text order.
+
+Direct quotes. A quoted span is a statement when a cue stands next to it:
+* after it, in the same sentence, once the quote ends with punctuation: "“...,” he said",
+  "“...?” asked the minister", "“...” stated a post on ...";
+* before it, ending in a comma or colon: "He said: “...”", "According to the ministry, “...”";
+  or at the end of the previous paragraph ("She continued:" then a quoted paragraph);
+* around it, for a partial quote inside a sentence whose cue governs it: "He called it “a farce”";
+  when the partial quote sits inside a reported clause ("He said the deal was “a disaster”") the
+  clause is the statement and is found as reported speech.
+A quote split around its cue ("“A,” he said, “B.”") gives TWO statements with the same cue and
+speaker, so every span stays the exact content. A full-sentence quote with no cue right after a
+statement in the same or the previous paragraph ("“A,” he said. “B.”") continues that speaker.
+Anything else in quote marks (scare quotes, titles, slogans) is not a statement.
+
+Reported speech: a speech verb with a clausal complement ("X said (that) C", "C, X said",
+"X told Y that C", "..., saying C", "who said C"), a speech noun after a light verb ("X expressed
+hope that C"), "according to X, C" / "C, according to X". Negated cues ("did not say") and cues
+inside a direct quote (the quoted speaker's own reporting) are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Reporting
+from .marks import Quoted
+from .speaker import inverted_subject, subject_of
+
+END_PUNCT = ",.?!…—–-:;"
+MAX_AFTER = 14
+MIN_WORDS = 3
+
+
+@dataclass
+class Found:
+    """A statement before speaker resolution."""
+
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    cue_token: Token | None
+    subject: Token | None
+    quote: Quoted | None = None
+    inherit: bool = False
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return sum(1 for t in span if not t.is_punct and not t.is_space) if span is not None else 0
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _is_cue(tok: Token, lex: Reporting, *, direct: bool) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    if direct:
+        return lex.cues_direct(lemma)
+    if lex.cues_indirect(lemma):
+        return True
+    return any((lemma, c.lower_) in lex.phrasal for c in tok.children if c.dep_ == "prt")
+
+
+def _prep_cue(tok: Token, lex: Reporting) -> tuple[tuple[int, int], Token | None] | None:
+    """A multi-word cue such as "according to" starting at ``tok``: its span and its object."""
+    doc = tok.doc
+    for words in lex.preps:
+        n = len(words)
+        if tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == words:
+            last = doc[tok.i + n - 1]
+            obj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            return (tok.idx, last.idx + len(last.text)), obj
+    return None
+
+
+def _cue_span(tok: Token) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def _after_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
+    """Tokens after the closing mark up to the end of the sentence, paragraph or next quote."""
+    text = doc.text
+    _, pend = _para_bounds(text, q.close)
+    nxt = min((o.open for o in quotes if o.open > q.close), default=len(text))
+    out: list[Token] = []
+    for tok in _tokens_between(doc, q.close + 1, min(pend, nxt)):
+        if tok.text in (".", "!", "?") or len(out) >= MAX_AFTER:
+            break
+        out.append(tok)
+    return out
+
+
+def _before_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
+    """Tokens from the start of the sentence (or the end of the previous quote) to the opening mark."""
+    text = doc.text
+    pstart, _ = _para_bounds(text, q.open)
+    prev = max((o.close + 1 for o in quotes if o.close < q.open), default=0)
+    toks = _tokens_between(doc, max(pstart, prev), q.open)
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in (".", "!", "?"):
+            return toks[k + 1:]
+    return toks
+
+
+def _cue_in(tokens: list[Token], lex: Reporting, *, last: bool) -> Found | None:
+    order = reversed(tokens) if last else iter(tokens)
+    for tok in order:
+        prep = _prep_cue(tok, lex)
+        if prep is not None:
+            return Found("direct", 0, 0, prep[0], tok, prep[1])
+        if _is_cue(tok, lex, direct=True):
+            subj = subject_of(tok) or inverted_subject(tok)
+            return Found("direct", 0, 0, _cue_span(tok), tok, subj)
+    return None
+
+
+def _clause_of(cue: Token) -> Token | None:
+    return next((c for c in cue.children if c.dep_ == "ccomp"), None)
+
+
+def direct_statements(doc: Doc, quotes: list[Quoted], lex: Reporting) -> list[Found]:
+    """Quoted spans that are statements (see the module docstring)."""
+    text = doc.text
+    out: list[Found] = []
+    for q in quotes:
+        found = None
+        ends_punct = text[q.close - 1] in END_PUNCT or (q.close + 1 < len(text) and text[q.close + 1] in END_PUNCT)
+        if ends_punct:
+            found = _cue_in(_after_window(doc, q, quotes), lex, last=False)
+        if found is None:
+            before = _before_window(doc, q, quotes)
+            lead = text[before[0].idx:q.open].rstrip() if before else ""
+            if lead.endswith((",", ":")):
+                found = _cue_in(before, lex, last=True)
+            elif not lead:
+                found = _colon_paragraph(doc, q, lex)
+        if found is None:
+            found = _partial(doc, q, lex)
+            if found is not None and found.kind == "skip":
+                continue
+        if found is None:
+            if _continues(doc, q, out):
+                out.append(Found("direct", q.start, q.end, None, None, None, quote=q, inherit=True))
+            continue
+        found.start, found.end, found.quote = q.start, q.end, q
+        out.append(found)
+    return out
+
+
+def _colon_paragraph(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
+    """A quote opening a paragraph after a paragraph that ends with a colon."""
+    text = doc.text
+    pstart, _ = _para_bounds(text, q.open)
+    prev_end = len(text[:pstart].rstrip())
+    if prev_end == 0 or text[prev_end - 1] != ":":
+        return None
+    pp, _ = _para_bounds(text, prev_end - 1)
+    toks = _tokens_between(doc, pp, prev_end)
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in (".", "!", "?"):
+            toks = toks[k + 1:]
+            break
+    return _cue_in(toks, lex, last=True)
+
+
+def _partial(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
+    """A partial quote governed by a cue of its sentence; kind 'skip' when a reported clause holds it."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    for anc in root.ancestors:
+        if anc.idx >= q.open and anc.idx < q.close:
+            continue
+        if _is_cue(anc, lex, direct=True):
+            clause = _clause_of(anc)
+            if clause is not None and clause.left_edge.idx <= q.open and clause.right_edge.idx >= q.close - 1:
+                if clause.left_edge.idx < q.open - 1 or clause.right_edge.idx > q.close + 1:
+                    return Found("skip", 0, 0, None, None, None)
+            return Found("direct", 0, 0, _cue_span(anc), anc, subject_of(anc) or inverted_subject(anc))
+    return None
+
+
+def _continues(doc: Doc, q: Quoted, out: list[Found]) -> bool:
+    """A full-sentence quote right after a statement of the same or the previous paragraph."""
+    if not out or out[-1].quote is None or out[-1].cue_token is None and not out[-1].inherit:
+        return False
+    text = doc.text
+    before = text[:q.open].rstrip()
+    if before and before[-1] not in ".!?\n" + "”\"" and text[len(before):q.open].find("\n") < 0:
+        return False
+    if not text[q.start:q.start + 1].isupper() or _words(doc, q.start, q.end) < 4:
+        return False
+    prev = out[-1].quote
+    assert prev is not None
+    between = text[prev.close + 1:q.open]
+    return between.count("\n") <= 1 and not any(m in between for m in "“\"")
+
+
+# -- reported speech -------------------------------------------------------------------------------
+
+def _inside(pos: int, quotes: list[Quoted]) -> bool:
+    return any(q.open < pos < q.close for q in quotes if not q.single)
+
+
+def _clause_span(doc: Doc, clause: Token, *, cue: Token | None = None) -> tuple[int, int]:
+    """The reported clause without its complementizer and edge punctuation (and never the cue)."""
+    toks = [t for t in clause.subtree]
+    if cue is not None:
+        toks = [t for t in toks if (t.i > cue.i) == (clause.i > cue.i)]
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in
+                                                              ("that", "whether", "if"))):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return 0, 0
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _sentence_rest(sent: Span, lo: int, hi: int) -> tuple[int, int]:
+    """The longer part of a sentence on either side of ``[lo, hi)`` without edge punctuation."""
+    text = sent.doc.text
+    left = (sent.start_char, lo)
+    right = (hi, sent.end_char)
+    s, e = max(left, right, key=lambda x: len(text[x[0]:x[1]].strip(" ,.;:!?\n")))
+    while s < e and (text[s] in " ,;:\n" or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in " ,.;:!?\n" or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex: Reporting) -> list[Found]:
+    """Reported clauses of speech verbs, speech nouns and "according to" (see the module docstring)."""
+    taken = [(f.quote.open, f.quote.close + 1) for f in direct if f.quote is not None]
+    out: list[Found] = []
+    for tok in doc:
+        if _inside(tok.idx, quotes):
+            continue
+        found: Found | None = None
+        prep = _prep_cue(tok, lex)
+        if prep is not None:
+            (cs, ce), obj = prep
+            hi = obj.right_edge.idx + len(obj.right_edge.text) if obj is not None else ce
+            s, e = _sentence_rest(tok.sent, cs, hi)
+            found = Found("indirect", s, e, (cs, ce), tok, obj)
+        elif _is_cue(tok, lex, direct=False):
+            clause = _clause_of(tok)
+            if clause is not None:
+                s, e = _clause_span(doc, clause, cue=tok)
+                found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok) or inverted_subject(tok))
+        elif tok.lemma_.lower() in lex.nouns and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light:
+            clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and
+                           any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if clause is not None and not any(c.dep_ == "neg" for c in tok.head.children):
+                s, e = _clause_span(doc, clause)
+                found = Found("indirect", s, e, (tok.head.idx, tok.idx + len(tok.text)), tok.head,
+                              subject_of(tok.head))
+        if found is None or found.end <= found.start or _words(doc, found.start, found.end) < MIN_WORDS:
+            continue
+        if any(_mostly(found.start, found.end, a, b) for a, b in taken):
+            continue
+        out.append(found)
+    return out
+
+
+def _mostly(s: int, e: int, a: int, b: int) -> bool:
+    """Whether a quoted span ``[a, b)`` covers at least half of ``[s, e)``."""
+    inter = max(0, min(e, b) - max(s, a))
+    return inter * 2 >= (e - s)
