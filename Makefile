@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test lint typecheck pytest eval bench clean
+.PHONY: install browser demo test lint typecheck pytest eval bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): $(PY) pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# the browser tests need Debian's chromium and chromedriver (installed when missing, as root)
+browser:
+	@if [ -x scripts/install-browser.sh ]; then scripts/install-browser.sh; fi
 
 demo: install
 	@$(BIN)/bilateral extract examples/demo --db $(VENV)/demo.db --format table
@@ -31,7 +35,7 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest -q -p no:cacheprovider
 
-test: lint typecheck pytest
+test: lint typecheck browser pytest
 
 eval: install
 	@for g in $(SHARED)/seed/gold.jsonl $(SHARED)/data/plover_gsr/gold.unified.jsonl \
