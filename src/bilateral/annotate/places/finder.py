@@ -1,0 +1,220 @@
+"""Find place mentions in a parsed Doc: spans, gazetteer candidates and a confidence by usage.
+
+Reads: doc.ents, tokens and the dependency parse; the gazetteer; ``resources/places.yaml``.
+Writes: :class:`Mention` objects in text order, not overlapping, not yet resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ...resources.gazetteer import Entry, Gazetteer, norm
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "upon", "on", "and", "-", "el", "al", "da", "do", "dos"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+SCAN_MIN_CITY = 100_000  # a bare name outside any entity must be a country, a region or a city this big
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate place: ``text == doc.text[start:end]``; ``entries`` largest first."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    confidence: float
+    source: str  # ner | ner-part | org | embedded | scan
+    gap_before: str = ""  # the text between the previous mention and this one
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """``resources/places.yaml``: person-name traps, verbs, prepositions and confidences."""
+    text = (resources.files("bilateral") / "resources" / "places.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    for key in ("person_names", "person_verbs", "person_pronouns", "person_titles", "locative_preps",
+                "stative_verbs"):
+        data[key] = {str(w).lower() for w in data[key]}
+    return dict(data)
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Place mentions of ``doc``: entities, names inside organisations, and bare gazetteer names."""
+    conf = lexicon()["confidence"]
+    found: list[tuple[Span, tuple[Entry, ...], float, str]] = []
+    taken = [False] * len(doc)
+    ents = list(doc.ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        for t in range(ent.start, ent.end):
+            taken[t] = True
+        if ent.label_ in PLACE_LABELS:
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            if nxt is not None and nxt.label_ in PLACE_LABELS and doc.text[ent.end_char:nxt.start_char] == ", ":
+                merged = doc[ent.start:nxt.end]
+                entries = tuple(gaz.lookup(merged.text, alt=False))
+                if entries:  # "Washington, D.C." as one name
+                    for t in range(nxt.start, nxt.end):
+                        taken[t] = True
+                    found.append((merged, entries, conf["literal"], "ner"))
+                    k += 2
+                    continue
+            span = _trim(ent)
+            entries = tuple(gaz.lookup(span.text)) if span is not None else ()
+            if span is not None and entries:
+                found.append((span, entries, conf["literal"], "ner"))
+            elif ent.label_ == "GPE":
+                found += [(s, e, conf["literal"], "ner-part") for s, e in _scan(doc, ent.start, ent.end, gaz)]
+        elif ent.label_ == "ORG":
+            span = _trim(ent)
+            entries = tuple(e for e in gaz.lookup(span.text, alt=False)
+                            if e.feature == "country" or e.feature == "city" and e.population >= SCAN_MIN_CITY) \
+                if span is not None else ()
+            if span is not None and entries:  # "Washington" tagged as an organisation
+                found.append((span, entries, conf["possessive"], "org"))
+            else:
+                found += [(s, e, conf["embedded"], "embedded")
+                          for s, e in _scan(doc, ent.start, ent.end, gaz, min_city=SCAN_MIN_CITY)]
+        k += 1
+    i = 0
+    while i < len(doc):
+        if taken[i]:
+            i += 1
+            continue
+        hit = _match_at(doc, i, len(doc), gaz, taken=taken, strict=True)
+        if hit is None:
+            i += 1
+            continue
+        found.append((hit[0], hit[1], conf["literal"], "scan"))
+        i = hit[0].end
+    mentions = []
+    for span, entries, confidence, source in found:
+        if _is_person(span, doc):
+            continue
+        mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, entries=entries,
+                                confidence=_usage(span, confidence, source), source=source))
+    return _ordered(mentions, doc.text)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ == "the" or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].text in POSSESSIVE or span.doc[end - 1].is_punct
+                           and span.doc[end - 1].text != "."):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _capitalized(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _match_at(doc: Doc, i: int, limit: int, gaz: Gazetteer, *, taken: list[bool] | None = None,
+              strict: bool, min_city: int = SCAN_MIN_CITY) -> tuple[Span, tuple[Entry, ...]] | None:
+    """The longest gazetteer name starting at token ``i`` (before ``limit``), if any."""
+    if not _capitalized(doc[i]):
+        return None
+    longest = min(limit, i + gaz.max_words + 3)
+    for j in range(longest, i, -1):
+        toks = doc[i:j]
+        if taken is not None and any(taken[t] for t in range(i, j)):
+            continue
+        last = doc[j - 1]
+        if not (_capitalized(last) or last.text == "."):
+            continue
+        if any(not _capitalized(t) and t.lower_ not in CONNECTORS and not t.is_punct for t in toks):
+            continue
+        if strict and any(t.is_alpha and t.pos_ != "PROPN" and not (t.is_upper and len(t) > 1)
+                          and t.lower_ not in CONNECTORS for t in toks):
+            continue
+        text = toks.text
+        if text.endswith(".") and len(text) <= 6 and not _after_comma_place(doc, i):
+            continue  # "Pa.", "Ind.": state abbreviations only in "Scranton, Pa."
+        entries = tuple(e for e in gaz.lookup(text, alt=False)
+                        if e.feature != "city" or e.population >= min_city)
+        if entries:
+            return toks, entries
+    return None
+
+
+def _after_comma_place(doc: Doc, i: int) -> bool:
+    return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in PLACE_LABELS
+
+
+def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer, *,
+          min_city: int = 0) -> list[tuple[Span, tuple[Entry, ...]]]:
+    """Gazetteer names inside an entity (``[start, end)`` tokens), left to right, longest first."""
+    out = []
+    i = start
+    while i < end:
+        hit = _match_at(doc, i, end, gaz, strict=False, min_city=min_city)
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit)
+        i = hit[0].end
+    return out
+
+
+def _is_person(span: Span, doc: Doc) -> bool:
+    """A place-like name used for a person: "Jordan scored", "Georgia said she", "Ms. Chad"."""
+    lex = lexicon()
+    key = norm(span.text)
+    person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    if key not in lex["person_names"] and key not in person_tokens:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in lex["locative_preps"]:
+        return False
+    if prev is not None and prev.lower_.rstrip(".") in lex["person_titles"]:
+        return True
+    if key in person_tokens:  # "Michael Jordan ... Jordan said"
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        if root.head.lemma_.lower() in lex["person_verbs"]:
+            return True
+        after = doc[span.end:span.sent.end]
+        if any(t.lower_ in lex["person_pronouns"] for t in after):
+            return True
+    return False
+
+
+def _usage(span: Span, confidence: float, source: str) -> float:
+    """Lower the confidence of a place used as an agent (metonymy) or as a possessor."""
+    if source == "embedded":
+        return confidence
+    lex = lexicon()
+    conf = lex["confidence"]
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and \
+            root.head.lemma_.lower() not in lex["stative_verbs"]:
+        return min(confidence, float(conf["metonymic"]))
+    if root.dep_ == "poss":
+        return min(confidence, float(conf["possessive"]))
+    return confidence
+
+
+def _ordered(mentions: list[Mention], text: str) -> list[Mention]:
+    """Sort by position, drop overlaps (the earlier, longer one stays), record the gaps."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        gap = text[out[-1].end:m.start] if out else ""
+        out.append(replace(m, gap_before=gap))
+    return out
