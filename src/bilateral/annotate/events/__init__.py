@@ -1,0 +1,76 @@
+"""Events stage: PLOVER events with actor, recipient, status, date, place and evidence.
+
+Reads: ctx.doc (the dependency parse), actors (mentions -> ids and countries), quotes (who says
+what), times and places. Writes: list of :class:`~bilateral.record.Event` (ids e1, e2...).
+
+A trigger from the lexicon (``resources/event_lexicon.tsv``: verbs, phrasal verbs, event nouns
+with their light verbs) gives the type, mode and CAMEO code; its argument frame says where the
+source and the recipient are in the parse (subject or passive agent, object, prepositions, the
+content clause of "asked Y to ...", "between X and Y"). No event is emitted without a trigger and
+a source actor with a country found in the trigger's own clause. Status comes from
+:mod:`.status`, date and place from the clause (:mod:`.situate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...record import Actor, Event, Place, Quote, Time
+from ..context import Context, MentionIndex
+from .find import Candidate, find_candidates
+from .lexicon import plover_types
+from .situate import event_date, event_place, evidence_of
+from .status import analyst_scope, clause_status
+
+__all__ = ["find_events"]
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[Quote] = (),
+                times: Sequence[Time] = (), places: Sequence[Place] = ()) -> list[Event]:
+    """The coded events of the document, in text order."""
+    if not actors:
+        return []
+    index = MentionIndex(actors)
+    types = plover_types()
+    events: list[Event] = []
+    seen: set[tuple[str, str | None, str | None, int, str]] = set()
+    for cand in find_candidates(ctx.doc, index):
+        status, reason = clause_status(cand.trigger)
+        scope = analyst_scope(cand.trigger, index=index, quotes=quotes)
+        if scope and status in ("asserted", "future"):
+            status, reason = "hypothetical", scope
+        etype, mode, cameo = cand.entry.type, cand.mode, cand.cameo
+        note = ""
+        if status == "future" and etype in COOPERATIVE:
+            note = f"; future {etype} coded AGREE (PLOVER)"
+            etype, mode, cameo = "AGREE", None, "03"
+        ptype = types[etype]
+        sent_idx = ctx.sentence_index(cand.trigger.idx)
+        key = (etype, cand.source.id, cand.target.id if cand.target else None, sent_idx, status)
+        if key in seen:
+            continue
+        seen.add(key)
+        quote = next((q.id for q in quotes if q.span[0] <= cand.trigger.idx < q.span[1]), None)
+        avoid = [m.span for a in (cand.source, cand.target) if a is not None for m in a.mentions]
+        why = (f"{cand.entry.pos} '{cand.entry.pattern}' -> {cand.entry.type}; source: {cand.source_how}; "
+               f"target: {cand.target_how or 'none'}{note}")
+        if reason:
+            why += f"; {status}: {reason}"
+        confidence = 0.85 - (0.1 if cand.target is None else 0.0) - (0.05 if cand.entry.pos == "noun" else 0.0) \
+            - (0.05 if "control" in cand.source_how or "light verb" in cand.source_how else 0.0)
+        events.append(Event(
+            id=f"e{len(events) + 1}", type=etype, mode=mode, contexts=cand.entry.contexts, cameo=cameo,
+            quad=ptype.quad, intensity=ptype.intensity, source=cand.source.id,
+            target=cand.target.id if cand.target else None, status=status,
+            date=event_date(cand.trigger, times=times, published=ctx.published),
+            place=event_place(cand.trigger, places=places, avoid=avoid),
+            sentence=sent_idx, trigger=cand.trigger_mention(), evidence=evidence_of(cand.trigger),
+            confidence=round(max(0.3, confidence), 2), why=why, quote=quote,
+        ))
+    floor = ctx.settings.min_event_confidence
+    return [e for e in events if e.confidence >= floor]
+
+
+__all__ += ["Candidate"]

@@ -1,0 +1,165 @@
+"""Arguments of a trigger from the dependency parse: who acts (source) and on whom (target).
+
+Reads: spaCy tokens and a :class:`~bilateral.annotate.context.MentionIndex`. Writes: actors found
+in the trigger's own clause. A noun phrase names an actor through its head, its modifiers
+(possessive, adjective, compound) or its ``of``/``from`` phrases, never through a location phrase
+("in Seoul", "at the forum").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...record import Actor
+from ..context import MentionIndex
+
+#: children of a noun that still name who it is (not where it is)
+_CORE_DEPS = frozenset({"amod", "compound", "poss", "nmod", "det", "nummod", "npadvmod", "appos", "conj", "cc"})
+_CORE_PREPS = frozenset({"of", "from"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+
+
+def _core_tokens(tok: Token, extra_preps: frozenset[str]) -> Iterator[Token]:
+    """The head and the tokens of its naming modifiers (no relative clauses, no location phrases)."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ in _CORE_DEPS and child.dep_ != "conj":
+            yield from _core_tokens(child, extra_preps)
+        elif child.dep_ == "prep" and child.lower_ in (_CORE_PREPS | extra_preps):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from _core_tokens(obj, extra_preps)
+
+
+def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = frozenset(),
+              conjuncts: bool = True) -> list[Actor]:
+    """The actors a noun phrase names: one per conjunct ("Vietnam and Australia"), each taken from
+    the head's mention, else from its modifiers ("Hungarian and Romanian officials" gives two)."""
+    heads = [tok, *tok.conjuncts] if conjuncts else [tok]
+    out: dict[str, Actor] = {}
+    for head in sorted(heads, key=lambda t: t.i):
+        actor = index.actor_for_token(head)
+        if actor is not None:
+            out.setdefault(actor.id, actor)
+            continue
+        coordinated: list[Actor] = []
+        for t in head.children:
+            if t.dep_ in ("amod", "compound") and t.conjuncts:
+                for x in sorted((t, *t.conjuncts), key=lambda t: t.i):
+                    a = index.actor_for_token(x)
+                    if a is not None and all(a.id != c.id for c in coordinated):
+                        coordinated.append(a)
+        if len(coordinated) > 1:
+            for a in coordinated:
+                out.setdefault(a.id, a)
+            continue
+        found: list[tuple[Token, Actor]] = []
+        for t in sorted(_core_tokens(head, extra_preps), key=lambda t: t.i):
+            a = index.actor_for_token(t)
+            if a is not None and all(a.id != f[1].id for f in found):
+                found.append((t, a))
+        if found:
+            tok0, pick = ([f for f in found if f[1].country] or found)[0]
+            out.setdefault(pick.id, pick)
+            for x in tok0.conjuncts:  # "officials from Egypt and Sudan"
+                a = index.actor_for_token(x)
+                if a is not None:
+                    out.setdefault(a.id, a)
+    return list(out.values())
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
+    """The token naming who does ``verb``, and how it was found (subject, agent, control...)."""
+    if depth > 4:
+        return None, ""
+    if is_passive(verb):
+        agent = _child(verb, "agent")
+        if agent is not None:
+            pobj = _child(agent, "pobj")
+            if pobj is not None:
+                return pobj, "passive agent"
+        return None, ""
+    subj = _child(verb, "nsubj")
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, "relative clause"
+        return subj, "subject"
+    head = verb.head
+    if head is verb:
+        return None, ""
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        tok, how = agent_token(head, depth=depth + 1)
+        return tok, how and f"{how} of coordinated verb"
+    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        obj = _child(head, "dobj")
+        if obj is not None and verb.dep_ == "xcomp":
+            return obj, "object control"
+        tok, how = agent_token(head, depth=depth + 1)
+        return tok, how and f"{how} (control)"
+    if verb.dep_ == "relcl":
+        return head, "relative clause"
+    if verb.dep_ == "acl":
+        return head, "participle"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+        tok, how = agent_token(head, depth=depth + 1)
+        return tok, how and f"{how} (participle)"
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        tok, how = agent_token(head.head, depth=depth + 1)
+        return tok, how and f"{how} (gerund)"
+    return None, ""
+
+
+def object_token(verb: Token) -> Token | None:
+    """The direct object, or the passive subject of a passive verb."""
+    if is_passive(verb):
+        return _child(verb, "nsubjpass")
+    return _child(verb, "dobj")
+
+
+def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    """Objects of ``tok``'s prepositions named in ``preps`` ("with", "to", "on", ...)."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out.extend(o for o in c.children if o.dep_ == "pobj")
+    return out
+
+
+def content_clause(verb: Token) -> Token | None:
+    """The embedded clause of an intent verb: "threatened [to impose...]", "asked Y [to consider...]"."""
+    return _child(verb, "xcomp", "ccomp")
+
+
+def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:
+    """Tokens that may name the recipient inside a content clause, in order of preference."""
+    out: list[Token] = []
+    subj = _child(clause, "nsubj")
+    if subj is not None and subj.pos_ != "PRON":
+        out.append(subj)
+    for dep in ("dative", "dobj"):
+        c = _child(clause, dep)
+        if c is not None:
+            out.append(c)
+    out.extend(prep_objects(clause, {"to", "with", "on", "against", "between", "from", "at", "into", "of"}))
+    obj = _child(clause, "dobj")
+    if obj is not None:
+        out.extend(prep_objects(obj, {"to", "with", "on", "against", "between", "from", "of"}))
+    if depth < 2:
+        inner = _child(clause, "xcomp", "ccomp")
+        if inner is not None:
+            out.extend(content_arguments(inner, depth=depth + 1))
+    return out

@@ -1,0 +1,307 @@
+"""Trigger candidates and their arguments: lexicon matches over the parse, with source and target.
+
+Reads: the spaCy Doc and a :class:`MentionIndex`. Writes: :class:`Candidate` objects (one per
+source/recipient pair) for the events stage to date, place and give a status. The content of an
+intent verb ("agreed [to meet]", "asked Y [to consider upgrading]", "threatened [to impose
+sanctions]") is not an event of its own: it gives the intent event its recipient and mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ...record import Actor, Mention
+from ..context import MentionIndex
+from .args import agent_token, content_arguments, content_clause, np_actors, object_token, prep_objects
+from .lexicon import Entry, cues, lexicon, plover_types
+
+#: dependencies that keep a token inside its clause when walking up to a governing verb
+_PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "conj", "attr", "oprd", "dative",
+                      "acomp", "advmod", "npadvmod", "appos", "nmod"})
+_CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
+_THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
+_CLIMB_PREPS = frozenset({"during", "at", "in", "after", "on", "for", "before", "following", "ahead"})
+
+
+@dataclass
+class Match:
+    """A lexicon entry matched at a token, before its arguments are known."""
+
+    trigger: Token
+    entry: Entry
+    light: Token | None = None  # the light verb a noun trigger hangs on
+    consumed: tuple[Token, ...] = ()  # required children ("lift [sanctions]")
+    content: list[Match] = field(default_factory=list)
+    type: str = ""
+    mode: str | None = None
+    cameo: str = ""
+
+
+@dataclass
+class Candidate:
+    """One event candidate with resolved source and target actors."""
+
+    trigger: Token
+    entry: Entry
+    type: str
+    mode: str | None
+    cameo: str
+    source: Actor
+    target: Actor | None
+    source_how: str
+    target_how: str
+
+    def trigger_mention(self) -> Mention:
+        tok = self.trigger
+        start, end = tok.idx, tok.idx + len(tok.text)
+        return Mention(span=(start, end), text=tok.doc.text[start:end])
+
+
+def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
+    """Children (or grandchildren through a preposition/particle) with the required lemmas."""
+    found: list[Token] = []
+    for w in words:
+        hit = None
+        for c in tok.children:
+            if c.lemma_.lower() == w or c.lower_ == w:
+                hit = c
+                break
+            if c.dep_ in ("prep", "prt", "agent", "dobj"):
+                hit = next((g for g in c.children if g.lemma_.lower() == w or g.lower_ == w), None)
+                if hit is not None:
+                    break
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def _light_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger depends on as its object ("held talks", "put ... on alert")."""
+    light = cues().light_verbs
+    head = tok.head
+    if tok.dep_ == "conj":
+        return _light_verb(head) if head is not tok else None
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in light:
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() in light:
+        return head.head
+    return None
+
+
+def _match(tok: Token) -> Match | None:
+    lex = lexicon()
+    c = cues()
+    if tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        for entry in lex.verbs.get(tok.lemma_.lower(), ()):
+            req = _required(tok, entry.requires)
+            if req is not None:
+                return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
+                             cameo=entry.cameo)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for entry in lex.nouns.get(tok.lemma_.lower(), ()):
+            req = _required(tok, entry.requires)
+            if req is None:
+                continue
+            light = _light_verb(tok)
+            if "light_only" in entry.flags and light is None:
+                continue
+            m = Match(trigger=tok, entry=entry, light=light, consumed=req, type=entry.type, mode=entry.mode,
+                      cameo=entry.cameo)
+            mods = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("amod", "compound")}
+            if "joint" in entry.flags and (mods & c.joint_words or prep_objects(tok, {"with", "between"})):
+                m.type, m.mode, m.cameo = "COOPERATE", None, "06"
+            if entry.type == "ASSAULT" and mods & c.cyber_words:
+                m.type, m.mode, m.cameo = "COERCE", "cyber", "17"
+            return m
+    return None
+
+
+def _intent_governor(tok: Token, by_token: dict[int, Match]) -> Match | None:
+    """The intent trigger whose content clause holds ``tok``, if any."""
+    cur = tok
+    crossed = False
+    for _ in range(10):
+        if cur.dep_ in ("xcomp", "ccomp"):
+            crossed = True
+        elif cur.dep_ not in _PHRASAL:
+            return None
+        head = cur.head
+        if head is cur:
+            return None
+        gov = by_token.get(head.i)
+        if gov is not None and crossed and "intent" in gov.entry.flags:
+            return gov
+        cur = head
+    return None
+
+
+def _pick(tokens: list[Token], index: MentionIndex, exclude: set[str], *, extra: frozenset[str] = frozenset()
+          ) -> list[Actor]:
+    for t in tokens:
+        found = [a for a in np_actors(t, index, extra_preps=extra) if a.id not in exclude]
+        if found:
+            return found
+    return []
+
+
+def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Actor], str]:
+    """Recipients by the entry's slots, in order."""
+    tok = m.trigger
+    hosts = [tok] if m.light is None else [tok, m.light]
+    for slot in m.entry.targets:
+        cands: list[Token] = []
+        if slot == "dobj":
+            if tok.pos_ in ("NOUN", "PROPN"):
+                continue
+            obj = object_token(tok)
+            if obj is not None and obj not in m.consumed:
+                cands.append(obj)
+            found = _pick(cands, index, exclude, extra=frozenset({"by"}))
+        elif slot == "dative":
+            for h in hosts:
+                for ch in h.children:
+                    if ch.dep_ == "dative":
+                        cands.extend([ch] if ch.pos_ != "ADP" else [g for g in ch.children if g.dep_ == "pobj"])
+            found = _pick(cands, index, exclude)
+        elif slot == "content":
+            clause = content_clause(tok)
+            found = _pick(content_arguments(clause), index, exclude) if clause is not None else []
+            if not found:
+                for sub in m.content:
+                    found = _pick(sub_targets(sub), index, exclude)
+                    if found:
+                        break
+        else:
+            for h in hosts:
+                cands.extend(prep_objects(h, {slot}))
+                obj = object_token(h) if h.pos_ in ("VERB", "AUX") else None
+                if obj is not None:
+                    cands.extend(prep_objects(obj, {slot}))
+            for ct in m.consumed:
+                cands.extend(prep_objects(ct, {slot}))
+            found = _pick(cands, index, exclude)
+        if found:
+            return found, slot
+    return [], ""
+
+
+def sub_targets(m: Match) -> list[Token]:
+    """Tokens of a content event that may name its recipient."""
+    tok = m.trigger
+    out: list[Token] = []
+    obj = object_token(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if obj is not None:
+        out.append(obj)
+    for h in [tok] if m.light is None else [tok, m.light]:
+        out.extend(prep_objects(h, {"to", "with", "on", "against", "between", "from", "at", "into"}))
+    return out
+
+
+def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
+    tok = m.trigger
+    for pobj in prep_objects(tok, {"by"}):
+        found = np_actors(pobj, index)
+        if found:
+            return found, "'by' phrase"
+    for ch in tok.children:
+        if ch.dep_ == "poss":
+            found = np_actors(ch, index)
+            if found:
+                return found, "possessive"
+    if "nomod" not in m.entry.flags:
+        mods = [index.actor_for_token(ch) for ch in tok.children if ch.dep_ in ("amod", "compound")]
+        found = list({a.id: a for a in mods if a is not None}.values())
+        if found:
+            return found, "modifier"
+    for pobj in prep_objects(tok, {"from"}):
+        found = np_actors(pobj, index)
+        if found:
+            return found, "'from' phrase"
+    if "recip" in m.entry.flags:
+        for pobj in prep_objects(tok, {"between", "among"}):
+            found = np_actors(pobj, index)
+            if len(found) > 1:
+                return found, "'between' phrase"
+    verb = m.light
+    how = "subject of light verb"
+    if verb is None and "climb" in m.entry.flags and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+            and tok.head.lower_ in _CLIMB_PREPS and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb, how = tok.head.head, "subject of the clause"
+    if verb is not None:
+        agent, _ = agent_token(verb)
+        if agent is not None:
+            found = np_actors(agent, index)
+            if found:
+                return found, how
+    return [], ""
+
+
+def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
+    entry = m.entry
+    tok = m.trigger
+    if tok.pos_ in ("NOUN", "PROPN"):
+        sources, source_how = _noun_sources(m, index)
+    else:
+        agent, source_how = agent_token(tok)
+        sources = np_actors(agent, index) if agent is not None else []
+    if not sources:
+        return
+    targets, target_how = _targets(m, index, {a.id for a in sources})
+    if "swap" in entry.flags and targets:
+        sources, targets = targets, sources
+        source_how, target_how = f"{target_how} (host is the recipient)", source_how
+    pairs: list[tuple[Actor, Actor | None, str]] = []
+    if not targets and "recip" in entry.flags and len(sources) > 1:
+        pairs.append((sources[0], sources[1], "coordinated actors (reciprocal)"))
+    elif not targets:
+        if "need_target" in entry.flags:
+            return
+        pairs.extend((s, None, "") for s in sources)
+    else:
+        pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
+    for src, tgt, how in pairs:
+        if not src.country:
+            continue
+        yield Candidate(trigger=tok, entry=entry, type=m.type, mode=m.mode, cameo=m.cameo, source=src,
+                        target=tgt, source_how=source_how, target_how=how)
+
+
+def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
+    """Every event candidate of the document, in text order."""
+    matches: dict[int, Match] = {}
+    consumed: set[int] = set()
+    for tok in doc:
+        m = _match(tok)
+        if m is not None:
+            matches[tok.i] = m
+            consumed.update(t.i for t in m.consumed)
+    for i in consumed:
+        matches.pop(i, None)
+    types = plover_types()
+    top: list[Match] = []
+    for i in sorted(matches):
+        m = matches[i]
+        gov = _intent_governor(m.trigger, matches)
+        if gov is None:
+            top.append(m)
+            continue
+        gov.content.append(m)
+        quad = types[m.type].quad
+        if gov.type in ("REQUEST", "REJECT"):
+            gov.mode = _CONTENT_MODE.get(m.type, "change")
+        elif gov.type in ("AGREE", "THREATEN") and quad >= 3 and m.type not in ("REQUEST", "REJECT"):
+            gov.type, gov.cameo = "THREATEN", "13"
+            gov.mode = _THREAT_MODE.get(m.type)
+    for m in top:
+        if m.type == "REQUEST" and m.mode is None:
+            m.mode = "change" if m.entry.mode is None else m.entry.mode
+    out: list[Candidate] = []
+    for m in top:
+        out.extend(_candidates(m, index))
+    return out

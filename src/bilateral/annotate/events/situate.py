@@ -1,0 +1,68 @@
+"""Where and when an event happened, and the words that show it.
+
+Reads: the trigger token, the times and places of the document, the publication date. Writes: the
+event's date (a time whose span lies in the trigger's clause, else its sentence, else the
+publication date), its place id (a place in the clause, never a place that names an actor of the
+event) and its evidence (the sentence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ...record import Mention, Place, Span, Time
+from .status import own_verb
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _scopes(trigger: Token) -> list[tuple[int, int]]:
+    """Character ranges to search, narrowest first: the trigger's phrase, its clause, its sentence."""
+    out: list[tuple[int, int]] = []
+    sub = list(trigger.subtree)
+    out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    verb = own_verb(trigger)
+    sub = list(verb.subtree)
+    out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    sent = trigger.sent
+    out.append((sent.start_char, sent.end_char))
+    return out
+
+
+def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | None) -> str | None:
+    """The date of the event: a dated time expression of its clause, else the publication date."""
+    dated = [t for t in times if t.value and _DATE.match(t.value) and t.type == "date"]
+    for start, end in _scopes(trigger):
+        inside = [t for t in dated if start <= t.span[0] and t.span[1] <= end]
+        if inside:
+            return min(inside, key=lambda t: abs(t.span[0] - trigger.idx)).value
+    return published.isoformat() if published else None
+
+
+def event_place(trigger: Token, *, places: Sequence[Place], avoid: Sequence[Span] = ()) -> str | None:
+    """The place of the event: a place mentioned in its clause that is not one of its actors."""
+
+    def overlaps(p: Place) -> bool:
+        return any(p.span[0] < e and s < p.span[1] for s, e in avoid)
+
+    for start, end in _scopes(trigger):
+        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end and not overlaps(p)]
+        if inside:
+            # the most specific: a city before a country
+            inside.sort(key=lambda p: (p.feature == "country", abs(p.span[0] - trigger.idx)))
+            return inside[0].id
+    return None
+
+
+def evidence_of(trigger: Token) -> Mention:
+    """The sentence of the trigger, without surrounding white space."""
+    sent = trigger.sent
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    doc_text = trigger.doc.text
+    return Mention(span=(start, end), text=doc_text[start:end])

@@ -1,0 +1,166 @@
+"""Status of an event from its clause: asserted, future, hypothetical or negated; and who speaks.
+
+Reads: the trigger token, its governing verbs, the quotes and actors. Writes: (status, reason).
+Negation ("did not attack", "denied that it had agreed"), modality ("could", "will"), conditions
+("if"), governing verbs ("expects", "plans to"), noun modifiers ("planned visit") and analysts'
+views (an event inside a statement by an analyst or commentator is hypothetical).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ...record import Actor, Quote
+from ..context import MentionIndex
+from .lexicon import cues
+
+CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp"})
+
+
+def governors(tok: Token) -> list[Token]:
+    """Verbs that govern ``tok``'s clause through complement clauses, nearest first.
+    ``tok``'s own verb (for a noun: the verb it hangs on) comes first."""
+    out: list[Token] = []
+    cur = tok
+    crossed_clause = False
+    for _ in range(12):
+        head = cur.head
+        if head is cur:
+            break
+        if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and crossed_clause):
+            break
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and not out:
+            cur = head  # coordinated verbs share their governors but not their negation
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            out.append(head)
+        if cur.dep_ in CLAUSAL:
+            crossed_clause = True
+        cur = head
+    return out
+
+
+def own_verb(tok: Token) -> Token:
+    """The verb of the trigger's own clause: the trigger itself, or the verb a noun hangs on."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return tok
+
+
+def _negated(verb: Token) -> bool:
+    c = cues()
+    return any(ch.dep_ == "neg" or (ch.lower_ in c.negators and ch.dep_ in ("advmod", "neg", "det"))
+               for ch in verb.children)
+
+
+def _modal(verb: Token) -> str | None:
+    for ch in verb.children:
+        if ch.dep_ == "aux" and ch.tag_ == "MD":
+            return ch.lower_
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    marks = cues().conditional_marks
+    cur = verb
+    for _ in range(6):
+        if any(ch.dep_ == "mark" and ch.lower_ in marks for ch in cur.children):
+            return True
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
+    """Status from the trigger's clause and the verbs governing it."""
+    c = cues()
+    verb = own_verb(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for ch in trigger.children:
+            if ch.dep_ == "det" and ch.lower_ == "no":
+                return "negated", "'no' before the event noun"
+            if ch.dep_ in ("amod", "compound") and ch.lower_ in c.hypothetical_adjectives:
+                return "hypothetical", f"'{ch.text}' event"
+            if ch.dep_ in ("amod", "compound") and ch.lower_ in c.future_adjectives:
+                return "future", f"'{ch.text}' event"
+    if _negated(verb) or (trigger is not verb and _negated(trigger)):
+        return "negated", "negated verb"
+    if _conditional(verb):
+        return "hypothetical", "condition ('if')"
+    modal = _modal(verb)
+    govs = governors(verb)
+    if modal in c.modals_hypothetical:
+        return "hypothetical", f"modal '{modal}'"
+    for g in govs:
+        lem = g.lemma_.lower()
+        if lem in c.negating_verbs and not _negated(g):
+            return "negated", f"under '{g.text}'"
+        if lem in c.hypothetical_governors:
+            return "hypothetical", f"under '{g.text}'"
+        if _negated(g) and lem not in c.reporting_verbs:
+            return "negated", f"under negated '{g.text}'"
+        if _modal(g) in c.modals_hypothetical:
+            return "hypothetical", f"under modal '{_modal(g)}'"
+    if modal in c.modals_future:
+        return "future", f"modal '{modal}'"
+    if modal == "would":
+        if any(g.lemma_.lower() in c.reporting_verbs for g in govs):
+            return "future", "'would' in reported speech"
+        return "hypothetical", "modal 'would'"
+    for g in govs:
+        if g.lemma_.lower() in c.future_governors and verb.dep_ in ("xcomp", "ccomp"):
+            return "future", f"under '{g.text}'"
+        if _modal(g) in c.modals_future:
+            return "future", f"under '{_modal(g)}'"
+    return "asserted", ""
+
+
+def is_analyst(actor: Actor | None) -> bool:
+    """An analyst, lecturer, commentator...: their statements are views, not reports."""
+    if actor is None:
+        return False
+    c = cues()
+    if actor.sector and actor.sector.upper() in {s.upper() for s in c.analyst_sectors}:
+        return True
+    words = " ".join(filter(None, [actor.title, actor.name])).lower().replace(",", " ").split()
+    return any(w in c.analyst_words for w in words)
+
+
+def analyst_scope(trigger: Token, *, index: MentionIndex, quotes: Sequence[Quote]) -> str | None:
+    """The reason an event lies in an analyst's statement, or None."""
+    c = cues()
+    pos = trigger.idx
+    for q in quotes:
+        if q.span[0] <= pos < q.span[1] and q.speaker is not None:
+            if is_analyst(index.by_id.get(q.speaker)):
+                return f"in a statement by an analyst ({q.id})"
+    # reported speech governed by a reporting verb whose subject is an analyst
+    for g in [own_verb(trigger), *governors(trigger)]:
+        if g.lemma_.lower() not in c.reporting_verbs:
+            continue
+        for ch in g.children:
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                if ch.lemma_.lower() in c.analyst_words or ch.lower_ in c.analyst_words:
+                    return f"reported by '{ch.text}'"
+                if is_analyst(index.actor_for_token(ch)):
+                    return f"reported by analyst '{ch.text}'"
+    # a direct quote in the trigger's sentence whose cue's subject is an analyst
+    sent = trigger.sent
+    text = sent.text
+    rel = pos - sent.start_char
+    opens = sum(text[:rel].count(ch) for ch in "\u201c\"")
+    closes = sum(text[:rel].count(ch) for ch in "\u201d")
+    if (opens - closes) % 2 == 1 or (text[:rel].count("\u201c") > text[:rel].count("\u201d")):
+        for tok in sent:
+            if tok.lemma_.lower() in c.reporting_verbs and tok.pos_ in ("VERB",):
+                for ch in tok.children:
+                    if ch.dep_ == "nsubj" and (ch.lemma_.lower() in c.analyst_words
+                                                or is_analyst(index.actor_for_token(ch))):
+                        return f"quoted from analyst '{ch.text}'"
+    return None
