@@ -44,6 +44,7 @@ class Time:
     value: str | None
     anchor: str | None  # "published" | "time:t3" | None
     rule: str = ""
+    end: str | None = None  # a duration's deadline: "within the next three years" (P3Y) ends "2027"
 
 
 @dataclass(frozen=True)
