@@ -67,11 +67,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary))
         return 0
-    console = Console(file=sys.stdout, highlight=False)
+    console = Console(file=sys.stdout, highlight=False, soft_wrap=True)
     if args.misses:
         for m in result.misses:
             console.print("  " + m, markup=False)
-    table = Table(title=f"{args.gold} ({len(gold)} documents)")
+    table = Table(title=f"{Path(args.gold).name}: {len(gold)} documents")
     table.add_column("metric")
     table.add_column("value", justify="right")
     for k, v in summary.items():
