@@ -39,10 +39,10 @@ def hand_actors(text: str) -> list[Actor]:
     return out
 
 
-def hand_time(text: str, phrase: str, value: str, kind: str = "date") -> Time:
+def hand_time(text: str, phrase: str, value: str, kind: str = "date", end: str | None = None) -> Time:
     start = text.index(phrase)
     return Time(id="t" + str(start), text=phrase, span=(start, start + len(phrase)), type=kind, value=value,
-                anchor="published")
+                anchor="published", end=end)
 
 
 def relations(nlp: Any, text: str, *, published: str = "2024-09-13", times: tuple[Time, ...] = ()) -> list[Relation]:
@@ -120,6 +120,12 @@ def test_times_from_the_times_stage(nlp: Any) -> None:
     assert got == {("KHM", "KOR", "strategic partnership", "established", "2024-05"),
                    ("KHM", "KOR", "comprehensive strategic partnership", "proposed", "2027"),
                    ("KHM", "KOR", "diplomatic relations", "established", "1997")}
+
+
+def test_duration_end_from_the_times_stage(nlp: Any) -> None:
+    text = "Japan and Vietnam plan to upgrade ties to an alliance over the coming years."
+    times = (hand_time(text, "the coming years", "P4Y", "duration", end="2028"),)
+    assert short(relations(nlp, text, times=times)) == {("JPN", "VNM", "alliance", "proposed", "2028")}
 
 
 def test_record_fields(nlp: Any) -> None:

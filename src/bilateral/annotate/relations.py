@@ -430,7 +430,10 @@ def _ahead_years(ctx: Context, sent: Span, times: Sequence[Time], cues: Cues) ->
     if times:
         for t in _times_in(sent, times):
             n = _duration_years(t.value)
-            if n is not None and pub is not None and _is_ahead(ctx, t):
+            end = _year_of(t.end)
+            if n is not None and end is not None:  # the times stage resolved the deadline
+                out.append((t.span[0], end))
+            elif n is not None and pub is not None and _is_ahead(ctx, t):
                 out.append((t.span[0], pub + n))
             elif t.type == "date" and _year_of(t.value) is not None:
                 out.append((t.span[0], _year_of(t.value) or 0))
@@ -452,11 +455,13 @@ def _target_date(ctx: Context, cue: Token, sent: Span, times: Sequence[Time], cu
     """The year (or date) a proposal aims at: 'within the next three years' -> published + 3."""
     if times:
         cands = [t for t in _times_in(sent, times)
-                 if (t.type == "date" and _year_of(t.value)) or
+                 if (t.type == "date" and _year_of(t.value)) or _year_of(t.end) or
                  (_duration_years(t.value) is not None and _is_ahead(ctx, t))]
         best = _nearest(cue, cands)
         if best is None:
             return None
+        if best.end and _duration_years(best.value) is not None:
+            return best.end
         n = _duration_years(best.value)
         if n is not None:
             return str(ctx.published.year + n) if ctx.published else None
