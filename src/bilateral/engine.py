@@ -23,8 +23,10 @@ from .annotate.relations import find_relations
 from .annotate.times import find_times
 from .errors import BilateralError, warning
 from .ingest.article import Article
+from .language import looks_english
 from .nlp import load_pipeline
 from .record import Document
+from .run.split import pipe_long
 from .settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,8 @@ class Engine:
         """Stream records for articles, parsing in batches with ``nlp.pipe``."""
         prepared = (self._prepare(a) for a in articles)
         pairs = ((a, a.text) for a in prepared)
-        for doc, article in self.nlp.pipe(((t, a) for a, t in pairs), as_tuples=True,
-                                          batch_size=self.settings.batch_size):
+        # documents beyond nlp.max_length are parsed in paragraph-bounded parts, joined back (run/split.py)
+        for doc, article in pipe_long(self.nlp, ((t, a) for a, t in pairs), batch_size=self.settings.batch_size):
             yield self.annotate(doc, article)
 
     # -- stages -----------------------------------------------------------------------------
@@ -101,6 +103,13 @@ class Engine:
         if ctx.published is None and doc.text.strip():
             ctx.warnings.append(warning("W201", "no publication date: relative times are left unresolved "
                                         "(give --published or a 'published' field)"))
+        english, reason = looks_english(doc.text, declared=article.language)
+        if not english:
+            ctx.warnings.append(warning("W104", f"document does not look English ({reason}): not annotated; "
+                                        "bilateral reads English only"))
+            return Document(id=article.doc_id, text=doc.text,
+                            published=ctx.published.isoformat() if ctx.published else None, title=article.title,
+                            source=article.source, url=article.url, warnings=tuple(dict.fromkeys(ctx.warnings)))
         times = _stage(ctx, "times", lambda: find_times(ctx), [])
         places = _stage(ctx, "places", lambda: find_places(ctx), [])
         actors = _stage(ctx, "actors", lambda: resolve_actors(ctx, places=places), [])
