@@ -22,7 +22,10 @@ Adapter notes (PolNeAR format <- bilateral record):
   PolNeAR's gold sources are), else ``source_text`` = the medium ("said the post");
 * PolNeAR gives a quote split around its cue as ONE attribution with a discontinuous content;
   bilateral gives two quotes sharing the cue, so quotes with the same cue span are joined into one
-  prediction from the first start to the last end (the only way to say it in this single-span format).
+  prediction from the first start to the last end (the only way to say it in this single-span format);
+* a quote with no cue that continues the last statement's speaker ("“A,” he said. “B.”") has no
+  speaker mention of its own in the record (only the same speaker id); PolNeAR wants a source span,
+  so it gets the last statement's.
 
 Run (from the repository root)::
 
@@ -97,6 +100,7 @@ def bilateral_predictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ctx = Context(doc=doc, article=Article(text=r["text"], id=r["id"]), settings=settings,
                       published=parse_date(r.get("doc_date")))
         groups: dict[Any, dict[str, Any]] = {}
+        last_source: dict[str, Any] = {}
         for q in find_quotes(ctx):
             key = q.cue.span if q.cue is not None and q.kind == "direct" else ("q", q.id)
             p = groups.get(key)
@@ -110,6 +114,9 @@ def bilateral_predictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                          source_text=q.speaker_mention.text)
             elif q.medium:
                 p["source_text"] = q.medium
+            elif q.cue is None:  # a quote continuing the last statement's speaker
+                p.update(last_source)
+            last_source = {k: v for k, v in p.items() if k.startswith("source_")}
             if q.cue is not None:
                 p.update(cue_start=q.cue.span[0], cue_end=q.cue.span[1])
             groups[key] = p

@@ -26,8 +26,8 @@ from ...record import Actor, Mention, Quote, Time
 from ..context import Context, MentionIndex
 from .lexicon import Reporting, reporting
 from .marks import pair_marks
-from .speaker import Attribution, attribute
-from .statements import Found, direct_statements, reported_statements
+from .speaker import Attribution, attribute, phrase
+from .statements import Found, direct_statements, labelled_statements, reported_statements
 
 __all__ = ["find_quotes", "Reporting", "reporting"]
 
@@ -42,8 +42,9 @@ def find_quotes(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequence[T
     for p in problems:
         ctx.warnings.append(warning("W401", f"unbalanced quotation marks: {p}"))
     direct = direct_statements(doc, quoted, lex)
-    reported = reported_statements(doc, quoted, direct, lex)
-    found = sorted(direct + reported, key=lambda f: (f.start, f.end))
+    labelled = labelled_statements(doc, quoted, direct, lex)
+    reported = reported_statements(doc, quoted, direct + labelled, lex)
+    found = sorted(direct + labelled + reported, key=lambda f: (f.start, f.end))
     index = MentionIndex(actors)
     owners: dict[str, tuple[int, int] | None] = {}
     quotes: list[Quote] = []
@@ -63,7 +64,9 @@ def find_quotes(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequence[T
 def _attribution(f: Found, lex: Reporting, *, times: Sequence[Time],
                  owners: dict[str, tuple[int, int] | None]) -> Attribution:
     if f.cue_token is None:
-        return Attribution()
+        if f.subject is None:
+            return Attribution()
+        return Attribution(speaker=phrase(f.subject), speaker_head=f.subject.idx)
     return attribute(f.subject, f.cue_token, lex, times=times, content=(f.start, f.end), media_owners=owners)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-KINDS = ("verb", "direct", "noun", "light", "prep", "phrasal", "medium", "media_name")
+KINDS = ("verb", "direct", "noun", "light", "prep", "phrasal", "medium", "media_name", "not_label")
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ class Reporting:
     """Nouns that name a medium (post, statement, conference...)."""
     media_names: frozenset[str]
     """Words that make a proper name a news outlet (Post, Times, Reuters...)."""
+    not_labels: frozenset[str] = frozenset()
+    """Lower-case words that open a paragraph with a colon without naming a speaker (note, update...)."""
 
     def cues_direct(self, lemma: str) -> bool:
         """Whether ``lemma`` can cue a direct quote."""
@@ -66,6 +68,7 @@ def parse_lexicon(text: str) -> Reporting:
         phrasal=frozenset(phrasal),
         media=frozenset(w.lower() for w in table["medium"]),
         media_names=frozenset(table["media_name"]),
+        not_labels=frozenset(w.lower() for w in table["not_label"]),
     )
 
 

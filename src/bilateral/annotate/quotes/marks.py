@@ -4,7 +4,8 @@ Reads: the document text. Writes: :class:`Quoted` spans and warning messages for
 cannot be paired. Works on characters only (no parse), so it never depends on tokenisation.
 
 Rules:
-* double marks (straight ``"``, curly “ ” „, guillemets « ») are paired; a straight mark is an
+* double marks (straight ``"``, curly “ ” „, guillemets « », and the typewriter pairs ``''`` and
+  ````` `` `````) are paired; a straight mark is an
   opener or a closer by what stands on either side of it, and a curly mark by its shape unless
   its sides clearly say the opposite (mixed ``“...,"`` pairs are common in news copy);
 * single marks inside a double-quoted span are a quote within the quote (kept in its content);
@@ -22,8 +23,8 @@ OPEN_SHAPES = "“„«"
 CLOSE_SHAPES = "”»"
 STRAIGHT = '"'
 DOUBLE = OPEN_SHAPES + CLOSE_SHAPES + STRAIGHT
-BEFORE_OPEN = "([{—–-/:;"
-AFTER_CLOSE = ".,;:!?)]}—–-…’'" + DOUBLE
+BEFORE_OPEN = "([{—–―-/:;"
+AFTER_CLOSE = ".,;:!?)]}—–―-…’'" + DOUBLE
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,37 @@ class Quoted:
     start: int
     end: int
     single: bool = False
+    close_len: int = 1
+
+    @property
+    def after(self) -> int:
+        """The first character after the closing mark."""
+        return self.close + self.close_len
 
 
-def _role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for the double mark at ``i``."""
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Double marks in ``[start, end)`` as (position, length)."""
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in DOUBLE:
+            out.append((i, 1))
+        elif ch in "'`" and i + 1 < end and text[i + 1] == ch and (i + 2 >= end or text[i + 2] != ch):
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
+
+
+def _role(text: str, i: int, n: int = 1) -> str:
+    """'open', 'close' or 'either' for the double mark of length ``n`` at ``i``."""
     ch = text[i]
     prev = text[i - 1] if i > 0 else ""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + n] if i + n < len(text) else ""
     can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in BEFORE_OPEN)
     can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in AFTER_CLOSE)
-    if ch in OPEN_SHAPES:
+    if ch in OPEN_SHAPES or ch == "`":
         return "close" if can_close and not can_open else "open"
     if ch in CLOSE_SHAPES:
         return "open" if can_open and not can_close else "close"
@@ -88,30 +110,32 @@ def pair_marks(text: str) -> tuple[list[Quoted], list[str]]:
     warnings: list[str] = []
     paras = _paragraphs(text)
     open_at: int | None = None  # position of the opening mark of the quote in progress
+    open_len = 1
     for pi, para in enumerate(paras):
-        marks = [i for i in range(para[0], para[1]) if text[i] in DOUBLE]
-        if open_at is not None and marks and marks[0] == _first_char(text, para):
+        marks = _marks(text, para[0], para[1])
+        if open_at is not None and marks and marks[0][0] == _first_char(text, para):
             marks = marks[1:]  # the mark that re-opens a quote continued from the last paragraph
-        for i in marks:
-            role = _role(text, i)
+        for i, n in marks:
+            role = _role(text, i, n)
             if open_at is None:
                 if role == "close":
                     warnings.append(f"closing quote mark at character {i} has no opening mark: ignored")
                 else:
-                    open_at = i
+                    open_at, open_len = i, n
             elif role == "open":
                 warnings.append(f"quote opened at character {open_at} is not closed before another opens at "
                                 f"character {i}: the first is ignored")
-                open_at = i
+                open_at, open_len = i, n
             else:
-                s, e = _content(text, open_at + 1, i)
+                s, e = _content(text, open_at + open_len, i)
                 if e > s:
-                    quotes.append(Quoted(open_at, i, s, e))
+                    quotes.append(Quoted(open_at, i, s, e, close_len=n))
                 open_at = None
         if open_at is not None:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            first = _first_char(text, nxt) if nxt else -1
-            if not (nxt and text[first] in DOUBLE and _role(text, first) != "close"):
+            first_marks = _marks(text, _first_char(text, nxt), nxt[1]) if nxt else []
+            first = first_marks[0] if first_marks and first_marks[0][0] == _first_char(text, nxt or (0, 0)) else None
+            if not (first and _role(text, *first) != "close"):
                 warnings.append(f"quote opened at character {open_at} is never closed: ignored")
                 open_at = None
     quotes.extend(_single_quotes(text, paras, quotes))

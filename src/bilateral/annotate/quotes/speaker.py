@@ -72,7 +72,7 @@ def subject_of(cue: Token) -> Token | None:
     """The subject of a cue verb: its own, a relative clause's antecedent, or that of the verb it hangs on
     ("smiled and said", "..., saying")."""
     tok: Token | None = cue
-    for _ in range(3):
+    for _ in range(4):
         if tok is None:
             return None
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -80,7 +80,7 @@ def subject_of(cue: Token) -> Token | None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head
             return subj
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         else:
             return None

@@ -32,7 +32,8 @@ from .lexicon import Reporting
 from .marks import Quoted
 from .speaker import inverted_subject, subject_of
 
-END_PUNCT = ",.?!…—–-:;"
+END_PUNCT = ",.?!…—–―-:;"
+DASHES = "—–―-"
 MAX_AFTER = 14
 MIN_WORDS = 3
 
@@ -100,7 +101,7 @@ def _after_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
     _, pend = _para_bounds(text, q.close)
     nxt = min((o.open for o in quotes if o.open > q.close), default=len(text))
     out: list[Token] = []
-    for tok in _tokens_between(doc, q.close + 1, min(pend, nxt)):
+    for tok in _tokens_between(doc, q.after, min(pend, nxt)):
         if tok.text in (".", "!", "?") or len(out) >= MAX_AFTER:
             break
         out.append(tok)
@@ -111,7 +112,7 @@ def _before_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
     """Tokens from the start of the sentence (or the end of the previous quote) to the opening mark."""
     text = doc.text
     pstart, _ = _para_bounds(text, q.open)
-    prev = max((o.close + 1 for o in quotes if o.close < q.open), default=0)
+    prev = max((o.after for o in quotes if o.close < q.open), default=0)
     toks = _tokens_between(doc, max(pstart, prev), q.open)
     for k in range(len(toks) - 1, -1, -1):
         if toks[k].text in (".", "!", "?"):
@@ -141,9 +142,10 @@ def direct_statements(doc: Doc, quotes: list[Quoted], lex: Reporting) -> list[Fo
     out: list[Found] = []
     for q in quotes:
         found = None
-        ends_punct = text[q.close - 1] in END_PUNCT or (q.close + 1 < len(text) and text[q.close + 1] in END_PUNCT)
+        ends_punct = text[q.close - 1] in END_PUNCT or (q.after < len(text) and text[q.after] in END_PUNCT)
         if ends_punct:
-            found = _cue_in(_after_window(doc, q, quotes), lex, last=False)
+            after = _after_window(doc, q, quotes)
+            found = _byline(after) or _cue_in(after, lex, last=False)
         if found is None:
             before = _before_window(doc, q, quotes)
             lead = text[before[0].idx:q.open].rstrip() if before else ""
@@ -162,6 +164,20 @@ def direct_statements(doc: Doc, quotes: list[Quoted], lex: Reporting) -> list[Fo
         found.start, found.end, found.quote = q.start, q.end, q
         out.append(found)
     return out
+
+
+def _byline(after: list[Token]) -> Found | None:
+    """A quote signed with a dash at the end of its paragraph: "“...” ― Jane Doe"."""
+    if len(after) < 2 or after[0].text not in DASHES or not after[1].text[:1].isupper():
+        return None
+    if after[-1].idx + len(after[-1].text) < _para_bounds(after[0].doc.text, after[0].idx)[1] - 1:
+        return None
+    name = after[1]
+    while name.head is not name and name.head.i in range(after[1].i, after[-1].i + 1) and name.dep_ != "ROOT":
+        name = name.head
+    if name.pos_ != "PROPN":
+        return None
+    return Found("direct", 0, 0, _cue_span(after[0]), None, name)
 
 
 def _colon_paragraph(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
@@ -192,7 +208,7 @@ def _partial(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
         if _is_cue(anc, lex, direct=True):
             clause = _clause_of(anc)
             if clause is not None and clause.left_edge.idx <= q.open and clause.right_edge.idx >= q.close - 1:
-                if clause.left_edge.idx < q.open - 1 or clause.right_edge.idx > q.close + 1:
+                if clause.left_edge.idx < q.open - 1 or clause.right_edge.idx > q.after:
                     return Found("skip", 0, 0, None, None, None)
             return Found("direct", 0, 0, _cue_span(anc), anc, subject_of(anc) or inverted_subject(anc))
     return None
@@ -200,7 +216,7 @@ def _partial(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
 
 def _continues(doc: Doc, q: Quoted, out: list[Found]) -> bool:
     """A full-sentence quote right after a statement of the same or the previous paragraph."""
-    if not out or out[-1].quote is None or out[-1].cue_token is None and not out[-1].inherit:
+    if not out or out[-1].quote is None or (out[-1].cue is None and not out[-1].inherit):
         return False
     text = doc.text
     before = text[:q.open].rstrip()
@@ -210,8 +226,38 @@ def _continues(doc: Doc, q: Quoted, out: list[Found]) -> bool:
         return False
     prev = out[-1].quote
     assert prev is not None
-    between = text[prev.close + 1:q.open]
+    between = text[prev.after:q.open]
     return between.count("\n") <= 1 and not any(m in between for m in "“\"")
+
+
+def labelled_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex: Reporting) -> list[Found]:
+    """Paragraphs opened by a speaker label and a colon: transcripts ("PENCE: Well, look, ...") and
+    headlines ("Pence: Flowers won't be at debate"). The label must be a name (proper nouns or capitals)
+    and not a section word (``label`` entries of the lexicon: "Note", "Update", "Photo"...)."""
+    text = doc.text
+    out: list[Found] = []
+    taken = [(f.quote.open, f.quote.after) for f in direct if f.quote is not None]
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(":")
+        if colon <= 0 or colon > 40:
+            continue
+        label = doc.char_span(start + len(line) - len(line.lstrip()), start + colon, alignment_mode="contract")
+        if label is None or not 1 <= len(label) <= 4 or any(t.lower_ in lex.not_labels for t in label):
+            continue
+        if not all(t.pos_ == "PROPN" or (t.text.isupper() and t.is_alpha) or t.text in (".", "-") for t in label):
+            continue
+        s, e = start + colon + 1, start + len(line)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if _words(doc, s, e) < MIN_WORDS or any(_mostly(s, e, a, b) for a, b in taken):
+            continue
+        kind = "direct" if label.text.isupper() else "indirect"
+        out.append(Found(kind, s, e, (start + colon, start + colon + 1), None, label.root))
+    return out
 
 
 # -- reported speech -------------------------------------------------------------------------------
@@ -220,11 +266,16 @@ def _inside(pos: int, quotes: list[Quoted]) -> bool:
     return any(q.open < pos < q.close for q in quotes if not q.single)
 
 
-def _clause_span(doc: Doc, clause: Token, *, cue: Token | None = None) -> tuple[int, int]:
-    """The reported clause without its complementizer and edge punctuation (and never the cue)."""
+def _clause_span(doc: Doc, clause: Token, lex: Reporting, *, cue: Token | None = None) -> tuple[int, int]:
+    """The reported clause without its complementizer and edge punctuation (and never the cue); a
+    participle cue at its end starts a statement of its own (", adding that ...") and is cut off."""
     toks = [t for t in clause.subtree]
     if cue is not None:
         toks = [t for t in toks if (t.i > cue.i) == (clause.i > cue.i)]
+    nested = [t.left_edge.i for t in toks if t is not clause and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+              and _is_cue(t, lex, direct=False) and _clause_of(t) is not None]
+    if nested:
+        toks = [t for t in toks if t.i < min(nested)]
     while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].lower_ in
                                                               ("that", "whether", "if"))):
         toks = toks[1:]
@@ -233,6 +284,14 @@ def _clause_span(doc: Doc, clause: Token, *, cue: Token | None = None) -> tuple[
     if not toks:
         return 0, 0
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _trim_tokens(toks: list[Token]) -> tuple[int, int]:
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else (0, 0)
 
 
 def _sentence_rest(sent: Span, lo: int, hi: int) -> tuple[int, int]:
@@ -250,7 +309,7 @@ def _sentence_rest(sent: Span, lo: int, hi: int) -> tuple[int, int]:
 
 def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex: Reporting) -> list[Found]:
     """Reported clauses of speech verbs, speech nouns and "according to" (see the module docstring)."""
-    taken = [(f.quote.open, f.quote.close + 1) for f in direct if f.quote is not None]
+    taken = [(f.quote.open, f.quote.after) for f in direct if f.quote is not None]
     out: list[Found] = []
     for tok in doc:
         if _inside(tok.idx, quotes):
@@ -265,13 +324,17 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
         elif _is_cue(tok, lex, direct=False):
             clause = _clause_of(tok)
             if clause is not None:
-                s, e = _clause_span(doc, clause, cue=tok)
+                s, e = _clause_span(doc, clause, lex, cue=tok)
                 found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok) or inverted_subject(tok))
+            elif tok.dep_ == "parataxis" and tok.head.i < tok.i and subject_of(tok) is not None:
+                left = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
+                s, e = _trim_tokens(left)
+                found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok))
         elif tok.lemma_.lower() in lex.nouns and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light:
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and
                            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
             if clause is not None and not any(c.dep_ == "neg" for c in tok.head.children):
-                s, e = _clause_span(doc, clause)
+                s, e = _clause_span(doc, clause, lex)
                 found = Found("indirect", s, e, (tok.head.idx, tok.idx + len(tok.text)), tok.head,
                               subject_of(tok.head))
         if found is None or found.end <= found.start or _words(doc, found.start, found.end) < MIN_WORDS:
