@@ -41,11 +41,13 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
         scope = analyst_scope(cand.trigger, index=index, quotes=quotes)
         if scope and status in ("asserted", "future"):
             status, reason = "hypothetical", scope
-        etype, mode, cameo = cand.entry.type, cand.mode, cand.cameo
+        etype, mode, cameo = cand.type, cand.mode, cand.cameo
         note = ""
         if status == "future" and etype in COOPERATIVE:
             note = f"; future {etype} coded AGREE (PLOVER)"
             etype, mode, cameo = "AGREE", None, "03"
+        elif cand.weak:
+            continue  # a transitive trigger without its recipient: not enough to code
         ptype = types[etype]
         sent_idx = ctx.sentence_index(cand.trigger.idx)
         key = (etype, cand.source.id, cand.target.id if cand.target else None, sent_idx, status)

@@ -99,7 +99,7 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
             return verb.head, "relative clause"
         return subj, "subject"
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, ""
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         tok, how = agent_token(head, depth=depth + 1)
@@ -141,7 +141,10 @@ def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:
 
 def content_clause(verb: Token) -> Token | None:
     """The embedded clause of an intent verb: "threatened [to impose...]", "asked Y [to consider...]"."""
-    return _child(verb, "xcomp", "ccomp")
+    return _child(verb, "xcomp", "ccomp", "acl")
+
+
+_CONTENT_PREPS = frozenset({"to", "with", "on", "against", "between", "from", "at", "into", "for", "over", "upon"})
 
 
 def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:
@@ -154,10 +157,10 @@ def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:
         c = _child(clause, dep)
         if c is not None:
             out.append(c)
-    out.extend(prep_objects(clause, {"to", "with", "on", "against", "between", "from", "at", "into", "of"}))
-    obj = _child(clause, "dobj")
-    if obj is not None:
-        out.extend(prep_objects(obj, {"to", "with", "on", "against", "between", "from", "of"}))
+    # then any object of a recipient-like preposition inside the clause, in text order
+    for t in clause.subtree:
+        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative") and t.head.lower_ in _CONTENT_PREPS:
+            out.append(t)
     if depth < 2:
         inner = _child(clause, "xcomp", "ccomp")
         if inner is not None:

@@ -23,6 +23,7 @@ _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "
                       "acomp", "advmod", "npadvmod", "appos", "nmod"})
 _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
+_THREAT_VERBS = frozenset({"vow", "threaten", "warn"})
 _CLIMB_PREPS = frozenset({"during", "at", "in", "after", "on", "for", "before", "following", "ahead"})
 
 
@@ -53,6 +54,7 @@ class Candidate:
     target: Actor | None
     source_how: str
     target_how: str
+    weak: bool = False  # the entry needs a recipient and none was found: kept only as a future AGREE
 
     def trigger_mention(self) -> Mention:
         tok = self.trigger
@@ -69,8 +71,9 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
             if c.lemma_.lower() == w or c.lower_ == w:
                 hit = c
                 break
-            if c.dep_ in ("prep", "prt", "agent", "dobj"):
-                hit = next((g for g in c.children if g.lemma_.lower() == w or g.lower_ == w), None)
+            if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp"):
+                hit = next((g for g in c.children if (g.lemma_.lower() == w or g.lower_ == w)
+                            and (c.dep_ != "ccomp" or g.dep_ == "aux")), None)
                 if hit is not None:
                     break
         if hit is None:
@@ -84,7 +87,7 @@ def _light_verb(tok: Token) -> Token | None:
     light = cues().light_verbs
     head = tok.head
     if tok.dep_ == "conj":
-        return _light_verb(head) if head is not tok else None
+        return _light_verb(head) if head.i != tok.i else None
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() in light:
         return head
@@ -127,12 +130,12 @@ def _intent_governor(tok: Token, by_token: dict[int, Match]) -> Match | None:
     cur = tok
     crossed = False
     for _ in range(10):
-        if cur.dep_ in ("xcomp", "ccomp"):
+        if cur.dep_ in ("xcomp", "ccomp", "acl"):
             crossed = True
         elif cur.dep_ not in _PHRASAL:
             return None
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         gov = by_token.get(head.i)
         if gov is not None and crossed and "intent" in gov.entry.flags:
@@ -162,7 +165,7 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Act
             obj = object_token(tok)
             if obj is not None and obj not in m.consumed:
                 cands.append(obj)
-            found = _pick(cands, index, exclude, extra=frozenset({"by"}))
+            found = _pick(cands, index, exclude, extra=frozenset({"by", "with"}))
         elif slot == "dative":
             for h in hosts:
                 for ch in h.children:
@@ -188,6 +191,12 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Act
             found = _pick(cands, index, exclude)
         if found:
             return found, slot
+    if m.light is not None and tok.dep_ == "pobj":  # "engaged [X] in a firefight"
+        obj = object_token(m.light)
+        if obj is not None:
+            found = _pick([obj], index, exclude)
+            if found:
+                return found, "object of the light verb"
     return [], ""
 
 
@@ -203,6 +212,16 @@ def sub_targets(m: Match) -> list[Token]:
     return out
 
 
+def _modifiers(tok: Token) -> list[Token]:
+    """Adjective and compound modifiers before a noun, nested ones too ("Israeli tank shelling")."""
+    out: list[Token] = []
+    for ch in tok.lefts:
+        if ch.dep_ in ("amod", "compound", "nmod"):
+            out.append(ch)
+            out.extend(_modifiers(ch))
+    return out
+
+
 def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
     tok = m.trigger
     for pobj in prep_objects(tok, {"by"}):
@@ -215,7 +234,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
             if found:
                 return found, "possessive"
     if "nomod" not in m.entry.flags:
-        mods = [index.actor_for_token(ch) for ch in tok.children if ch.dep_ in ("amod", "compound")]
+        mods = [index.actor_for_token(ch) for ch in _modifiers(tok)]
         found = list({a.id: a for a in mods if a is not None}.values())
         if found:
             return found, "modifier"
@@ -260,8 +279,6 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
     if not targets and "recip" in entry.flags and len(sources) > 1:
         pairs.append((sources[0], sources[1], "coordinated actors (reciprocal)"))
     elif not targets:
-        if "need_target" in entry.flags:
-            return
         pairs.extend((s, None, "") for s in sources)
     else:
         pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
@@ -269,7 +286,8 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
         if not src.country:
             continue
         yield Candidate(trigger=tok, entry=entry, type=m.type, mode=m.mode, cameo=m.cameo, source=src,
-                        target=tgt, source_how=source_how, target_how=how)
+                        target=tgt, source_how=source_how, target_how=how,
+                        weak=tgt is None and "need_target" in entry.flags)
 
 
 def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
@@ -285,6 +303,7 @@ def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
         matches.pop(i, None)
     types = plover_types()
     top: list[Match] = []
+    dropped: set[int] = set()
     for i in sorted(matches):
         m = matches[i]
         gov = _intent_governor(m.trigger, matches)
@@ -296,12 +315,19 @@ def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
         if gov.type in ("REQUEST", "REJECT"):
             gov.mode = _CONTENT_MODE.get(m.type, "change")
         elif gov.type in ("AGREE", "THREATEN") and quad >= 3 and m.type not in ("REQUEST", "REJECT"):
+            if gov.type == "AGREE" and gov.trigger.lemma_.lower() not in _THREAT_VERBS:
+                # "pledged to expel": the promised act itself, told in the future
+                gov.content.remove(m)
+                dropped.add(gov.trigger.i)
+                top.append(m)
+                continue
             gov.type, gov.cameo = "THREATEN", "13"
             gov.mode = _THREAT_MODE.get(m.type)
     for m in top:
         if m.type == "REQUEST" and m.mode is None:
             m.mode = "change" if m.entry.mode is None else m.entry.mode
     out: list[Candidate] = []
-    for m in top:
-        out.extend(_candidates(m, index))
+    for m in sorted(top, key=lambda m: m.trigger.i):
+        if m.trigger.i not in dropped:
+            out.extend(_candidates(m, index))
     return out

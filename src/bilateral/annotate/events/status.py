@@ -27,14 +27,14 @@ def governors(tok: Token) -> list[Token]:
     crossed_clause = False
     for _ in range(12):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if cur.dep_ in ("relcl", "parataxis") or (cur.dep_ == "advcl" and crossed_clause):
             break
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and not out:
             cur = head  # coordinated verbs share their governors but not their negation
             continue
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") or (head.pos_ == "ADJ" and cur.dep_ == "xcomp"):
             out.append(head)
         if cur.dep_ in CLAUSAL:
             crossed_clause = True
@@ -46,7 +46,7 @@ def own_verb(tok: Token) -> Token:
     """The verb of the trigger's own clause: the trigger itself, or the verb a noun hangs on."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return tok
@@ -71,7 +71,7 @@ def _conditional(verb: Token) -> bool:
     for _ in range(6):
         if any(ch.dep_ == "mark" and ch.lower_ in marks for ch in cur.children):
             return True
-        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -89,7 +89,7 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
                 return "hypothetical", f"'{ch.text}' event"
             if ch.dep_ in ("amod", "compound") and ch.lower_ in c.future_adjectives:
                 return "future", f"'{ch.text}' event"
-    if _negated(verb) or (trigger is not verb and _negated(trigger)):
+    if _negated(verb) or (trigger.i != verb.i and _negated(trigger)):
         return "negated", "negated verb"
     if _conditional(verb):
         return "hypothetical", "condition ('if')"
