@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from .. import engine as engine_mod
+from ..errors import BilateralError
 from ..ingest import InputProblem, read_inputs
 from ..run.local import ExtractStats, extract_to
+from ..run.progress import count_documents
 from .common import add_engine_options, err_console, settings_from
 
 
@@ -22,6 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--db", default=None, help="SQLite store (default ./bilateral.db)")
     p.add_argument("--no-store", action="store_true", help="do not write to the store")
     p.add_argument("--force", action="store_true", help="re-extract documents already stored unchanged")
+    g = p.add_argument_group("scale")
+    g.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="local worker processes (each loads the model once); output is the same for any N")
+    g.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run on a Dask cluster: tcp://HOST:8786, or local:N for a local cluster of N processes")
+    g.add_argument("--parts", metavar="DIR", default=None,
+                   help="also write the records as DIR/part-NNNNN.jsonl, one file per chunk "
+                   "(default with --dask: DB.parts next to the store)")
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary (for scripts)")
     add_engine_options(p)
     p.set_defaults(func=run)
 
@@ -29,17 +40,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args, db=args.db)
     console = err_console()
+    if args.jobs < 1:
+        raise BilateralError("E310", f"--jobs must be at least 1, not {args.jobs}")
+    if args.dask and args.jobs > 1:
+        raise BilateralError("E312", "give --jobs or --dask, not both (with --dask, the cluster's workers run)")
     eng = engine_mod.load(settings=settings)
+    parts = Path(args.parts) if args.parts else None
+    if parts is None and args.dask and not args.no_store:
+        parts = Path(settings.db).with_suffix(".parts")
+    show = not args.quiet and sys.stderr.isatty()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         stats = extract_to(eng, read_inputs(args.paths), out=out, fmt=args.format,
                            db=None if args.no_store else Path(settings.db), force=args.force,
                            on_problem=lambda p: console.print(f"[yellow]warning[/] {_esc(str(p))}"),
-                           progress=console if sys.stderr.isatty() else None)
+                           progress=console if show else None, total=count_documents(args.paths) if show else None,
+                           jobs=args.jobs, dask=args.dask, parts=parts)
     finally:
         if args.output:
             out.close()
-    _report(console, stats, args, settings.db)
+    if not args.quiet:
+        _report(console, stats, args, settings.db)
     return 1 if stats.failed else 0
 
 

@@ -1,11 +1,17 @@
 """Run extraction over a stream of inputs: skip what the store already has, write records out,
 store them, and count what happened. A problem with one document never stops the batch.
+
+Reads: a stream of Article / InputProblem (never all in memory: it is cut into chunks, and only a
+window of chunks is in flight). Writes: records to ``out`` in input order, the SQLite store (one
+transaction per document, so a run killed at any point leaves it consistent and a new run does only
+what is missing), and with ``parts`` one ``part-NNNNN.jsonl`` per chunk. The records and their order
+are the same with one process, ``jobs`` processes or a Dask cluster (``run/parallel.py``, ``run/dask.py``).
 """
 
 from __future__ import annotations
 
 import json
-import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -13,16 +19,14 @@ from pathlib import Path
 from typing import IO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..engine import Engine, record_hash
-from ..errors import BilateralError
 from ..ingest import Article, InputProblem
 from ..record import Document
 from ..store import Store
+from .parallel import Runner, make_runner
+from .progress import progress_bar
 from .summary import print_summary
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,20 +44,34 @@ class ExtractStats:
 def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: IO[str] | None, fmt: str = "jsonl",
                db: Path | None = None, force: bool = False,
                on_problem: Callable[[InputProblem], None] | None = None,
-               progress: Console | None = None) -> ExtractStats:
-    """Extract every article of ``items``; write to ``out`` in ``fmt``; upsert into ``db``."""
+               progress: Console | None = None, total: int | None = None, jobs: int = 1,
+               dask: str | None = None, parts: Path | None = None, chunk_size: int | None = None,
+               runner: Runner | None = None) -> ExtractStats:
+    """Extract every article of ``items``; write to ``out`` in ``fmt``; upsert into ``db``.
+
+    ``jobs`` > 1 runs local worker processes, ``dask`` (an address or ``local:N``) a Dask cluster;
+    ``parts`` writes each chunk's records to ``parts/part-NNNNN.jsonl`` before storing them.
+    """
     stats = ExtractStats()
     store = Store(db) if db is not None else None
     docs_for_table: list[Document] = []
     first_json = True
     if out is not None and fmt == "json":
         out.write("[")
-    prog = _progress(progress)
-    task = prog.add_task("extracting", total=None) if prog else None
+    own_runner = runner is None
+    prog = progress_bar(progress) if progress is not None else None
+    task = prog.add_task("extracting", total=total) if prog else None
+    if chunk_size is None:
+        chunk_size = engine.settings.batch_size * (4 if dask else 1)
     try:
+        if runner is None:
+            runner = make_runner(engine, jobs=jobs, dask=dask)
         if prog:
             prog.start()
-        for doc, key, problem in _records(engine, items, store=store, force=force):
+        for doc, key, problem in _records(engine, items, store=store, force=force, runner=runner,
+                                          parts=parts, chunk_size=chunk_size):
+            if prog and task is not None:
+                prog.update(task, advance=1, description=f"extracting ({stats.events} events)")
             if problem is not None:
                 stats.failed += 1
                 if on_problem:
@@ -75,11 +93,11 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
                     first_json = False
                 else:
                     docs_for_table.append(doc)
-            if prog and task is not None:
-                prog.update(task, advance=1, description=f"extracting ({stats.events} events)")
     finally:
         if prog:
             prog.stop()
+        if own_runner and runner is not None:
+            runner.close()
         if store is not None:
             store.close()
     if out is not None and fmt == "json":
@@ -89,65 +107,60 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
     return stats
 
 
-def _progress(console: Console | None) -> Progress | None:
-    if console is None:
-        return None
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True)
-
-
 Row = tuple[Document | None, str | None, InputProblem | None]
+#: a chunk on its way: its index, its rows (None where still to extract), and (row, key) of those.
+_Tag = tuple[int, list[Row | None], list[tuple[int, str]]]
 
 
-def _records(engine: Engine, items: Iterable[Article | InputProblem], *, store: Store | None,
-             force: bool) -> Iterator[Row]:
+def _records(engine: Engine, items: Iterable[Article | InputProblem], *, store: Store | None, force: bool,
+             runner: Runner, parts: Path | None, chunk_size: int) -> Iterator[Row]:
     """Records in input order, in chunks: stored unchanged ones are read back, the rest extracted."""
-    it = iter(items)
-    size = max(1, engine.settings.batch_size)
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
-        todo: list[tuple[int, Article, str]] = []
-        rows: list[Row | None] = [None] * len(chunk)
-        for i, item in enumerate(chunk):
-            if isinstance(item, InputProblem):
-                rows[i] = (None, None, item)
-                continue
-            key = record_hash(item, engine)
-            if store is not None and not force and store.stored_hash(item.doc_id) == key:
-                stored = store.get(item.doc_id)
-                if stored is not None:
-                    rows[i] = (stored, key, None)
+
+    def chunks() -> Iterator[tuple[_Tag, list[Article]]]:
+        it = iter(items)
+        index = 0
+        while True:
+            chunk = list(islice(it, max(1, chunk_size)))
+            if not chunk:
+                return
+            rows: list[Row | None] = [None] * len(chunk)
+            todo: list[tuple[int, str]] = []
+            articles: list[Article] = []
+            for i, item in enumerate(chunk):
+                if isinstance(item, InputProblem):
+                    rows[i] = (None, None, item)
                     continue
-            todo.append((i, item, key))
-        for (i, _article, key), doc_or_problem in zip(todo, _extract_safely(engine, [t[1] for t in todo]),
-                                                      strict=True):
+                key = record_hash(item, engine)
+                if store is not None and not force and store.stored_hash(item.doc_id) == key:
+                    stored = store.get(item.doc_id)
+                    if stored is not None:
+                        rows[i] = (stored, key, None)
+                        continue
+                todo.append((i, key))
+                articles.append(item)
+            yield (index, rows, todo), articles
+            index += 1
+
+    for (index, rows, todo), results in runner.map_chunks(chunks()):
+        for (i, key), doc_or_problem in zip(todo, results, strict=True):
             if isinstance(doc_or_problem, InputProblem):
                 rows[i] = (None, None, doc_or_problem)
             else:
                 rows[i] = (doc_or_problem, key, None)
-        for row in rows:
-            assert row is not None
-            yield row
+        done = [r for r in rows if r is not None]
+        assert len(done) == len(rows)
+        if parts is not None:
+            write_part(parts, index, [r[0] for r in done if r[0] is not None])
+        yield from done
 
 
-def _extract_safely(engine: Engine, articles: list[Article]) -> list[Document | InputProblem]:
-    """Extract a batch; if the batch fails, extract one by one so one bad document fails alone."""
-    if not articles:
-        return []
-    try:
-        return list(engine.extract_articles(articles))
-    except BilateralError:
-        raise
-    except Exception:  # noqa: BLE001
-        log.warning("batch failed; retrying documents one by one", exc_info=True)
-    out: list[Document | InputProblem] = []
-    for a in articles:
-        try:
-            out.extend(engine.extract_articles([a]))
-        except BilateralError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            out.append(InputProblem(a.origin, "E301", f"extraction failed: {type(exc).__name__}: {exc}"))
-    return out
+def write_part(folder: Path, index: int, docs: list[Document]) -> Path:
+    """Write one chunk's records as ``part-NNNNN.jsonl``, atomically (a temporary file, then a rename)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{index:05d}.jsonl"
+    tmp = folder / f".part-{index:05d}.jsonl.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for doc in docs:
+            f.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+    return path
