@@ -24,6 +24,7 @@ from .status import analyst_scope, clause_status
 
 __all__ = ["find_events"]
 
+THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "restrict", "MOBILIZE": "violence"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -46,6 +47,9 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
         if status == "future" and etype in COOPERATIVE:
             note = f"; future {etype} coded AGREE (PLOVER)"
             etype, mode, cameo = "AGREE", None, "03"
+        elif status == "future" and types[etype].quad == 4:
+            note = f"; announced {etype} coded THREATEN (PLOVER)"
+            etype, mode, cameo = "THREATEN", THREAT_MODE.get(etype), "13"
         elif cand.weak:
             continue  # a transitive trigger without its recipient: not enough to code
         ptype = types[etype]
