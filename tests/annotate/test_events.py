@@ -201,12 +201,14 @@ def test_no_actor_no_event(nlp: Any) -> None:
 
 # ------------------------------------------------------------------------------- gold floors
 
-#: pinned a little below the figures measured when they were set; raise them, never lower them
+#: pinned below the figures measured with a development stand-in for the actors stage (country names
+#: and adjectives only: seed 0.5/0.5, held-out 0.86/0.87, PLOVER 0.25/0.27, PETR-2 0.11); raise them once
+#: the actors stage lands, never lower them
 FLOORS = {
-    "seed": {"event_recall": 0.0, "event_precision": 0.0},
-    "heldout": {"event_recall": 0.0, "event_precision": 0.0},
-    "plover": {"event_recall": 0.0, "dyad_recall": 0.0},
-    "petr2": {"event_recall": 0.0},
+    "seed": {"event_recall": 0.25, "event_precision": 0.4},
+    "heldout": {"event_recall": 0.6, "event_precision": 0.6},
+    "plover": {"event_recall": 0.2, "dyad_recall": 0.2},
+    "petr2": {"event_recall": 0.08},
 }
 
 

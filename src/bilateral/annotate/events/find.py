@@ -275,6 +275,10 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
     if "swap" in entry.flags and targets:
         sources, targets = targets, sources
         source_how, target_how = f"{target_how} (host is the recipient)", source_how
+    # a cooperative noun with neither a recipient nor a verb of its own is only referred to
+    # ("appreciation for China's assistance"), not reported
+    referenced = tok.pos_ in ("NOUN", "PROPN") and m.light is None and "climb" not in entry.flags \
+        and plover_types()[m.type].quad <= 2
     pairs: list[tuple[Actor, Actor | None, str]] = []
     if not targets and "recip" in entry.flags and len(sources) > 1:
         pairs.append((sources[0], sources[1], "coordinated actors (reciprocal)"))
@@ -287,7 +291,7 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
             continue
         yield Candidate(trigger=tok, entry=entry, type=m.type, mode=m.mode, cameo=m.cameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
-                        weak=tgt is None and "need_target" in entry.flags)
+                        weak=tgt is None and ("need_target" in entry.flags or referenced))
 
 
 def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
