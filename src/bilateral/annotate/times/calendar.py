@@ -55,7 +55,7 @@ def shift(day: dt.date, amount: int, unit: str) -> dt.date:
 
 def grain_of(unit: str) -> str:
     """The granularity a value shifted by ``unit`` is written at ("two days ago" is a day)."""
-    return {"fortnight": "week", "weekend": "weekend"}.get(unit, unit)
+    return {"fortnight": "week", "decade": "year", "century": "year"}.get(unit, unit)
 
 
 def duration(amount: float | None, code: str, *, factor: int = 1, time: bool = False) -> str:
@@ -68,25 +68,38 @@ def duration(amount: float | None, code: str, *, factor: int = 1, time: bool = F
     return f"P{'T' if time else ''}{num}{code}"
 
 
+#: a date without a year up to this many days after publication is read as coming up unless the
+#: clause is past ("the offer runs to Nov. 20"); deadlines ("extended to Nov. 20") count as such
+NEAR_FUTURE_DAYS = 62
+
+
 def pick_year(candidates: dict[int, dt.date], ref: dt.date, tense: str | None) -> int:
-    """Among dates for candidate years, the year the clause means: on or before ``ref`` for
-    the past, on or after it for the future, the nearest when the tense is unknown."""
+    """Among dates for candidate years, the year the clause means: on or after ``ref`` for the
+    future, on or before it for the past; when the tense is unknown or present, on or before
+    ``ref`` unless that is most of a year back while a candidate lies within
+    :data:`NEAR_FUTURE_DAYS` ahead."""
     items = sorted(candidates.items())
-    if tense == "past":
-        before = [y for y, d in items if d <= ref]
-        return before[-1] if before else items[0][0]
-    if tense in ("future", "present"):
-        after = [y for y, d in items if d >= ref]
-        return after[0] if after else items[-1][0]
-    return min(items, key=lambda yd: (abs((yd[1] - ref).days), -int(yd[1] <= ref)))[0]
+    before = [(y, d) for y, d in items if d <= ref]
+    after = [(y, d) for y, d in items if d >= ref]
+    if tense == "future":
+        return after[0][0] if after else items[-1][0]
+    if not before:
+        return after[0][0]
+    if tense != "past" and after and (after[0][1] - ref).days <= NEAR_FUTURE_DAYS \
+            and (ref - before[-1][1]).days > 180:
+        return after[0][0]
+    return before[-1][0]
 
 
-def month_day(month: int, day: int, ref: dt.date, tense: str | None) -> dt.date | None:
-    """The date of "September 11" without a year, relative to ``ref``."""
+def month_day(month: int, day: int, ref: dt.date, tense: str | None, *, weekday: int | None = None) -> dt.date | None:
+    """The date of "September 11" without a year, relative to ``ref``; a weekday given with
+    it ("Saturday, April 25") keeps only the years where it falls on that weekday."""
     cands: dict[int, dt.date] = {}
     for year in (ref.year - 1, ref.year, ref.year + 1):
         if day <= monthrange(year, month)[1]:
             cands[year] = dt.date(year, month, day)
+    if weekday is not None:
+        cands = {y: d for y, d in cands.items() if d.isoweekday() == weekday} or cands
     if not cands:
         return None
     return cands[pick_year(cands, ref, tense)]
@@ -94,18 +107,16 @@ def month_day(month: int, day: int, ref: dt.date, tense: str | None) -> dt.date 
 
 def month_only(month: int, ref: dt.date, tense: str | None) -> int:
     """The year of "in May" without a year: the most recent May on or before ``ref`` unless future."""
-    start = ref.replace(day=1)
     cands = {y: dt.date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)}
-    return pick_year(cands, start, tense)
+    return pick_year(cands, ref.replace(day=1), tense)
 
 
 def quarter_only(quarter: int, ref: dt.date, tense: str | None) -> int:
-    """The year of "the third quarter" without a year (the publication year unless the tense says otherwise)."""
+    """The year of "the third quarter" without a year: the publication year, or the year before
+    when a past-tense clause names a quarter still to come."""
     current = (ref.month - 1) // 3 + 1
     if tense == "past" and quarter > current:
         return ref.year - 1
-    if tense == "future" and quarter < current:
-        return ref.year + 1
     return ref.year
 
 
@@ -122,7 +133,7 @@ def season_only(code: str, ref: dt.date, tense: str | None, *, mod: str | None =
         return after[0]
     if mod == "this":
         return ref.year if not (code == "WI" and ref.month <= 2) else ref.year - 1
-    return pick_year(cands, current, tense)
+    return pick_year(cands, current, "future" if tense == "future" else "past")
 
 
 def _season_start(day: dt.date) -> dt.date:
@@ -132,8 +143,9 @@ def _season_start(day: dt.date) -> dt.date:
 
 
 def weekday_date(weekday: int, ref: dt.date, tense: str | None, *, mod: str | None = None) -> dt.date:
-    """The date of "Tuesday": the one on or before ``ref`` unless the clause is future
-    (then the next one after ``ref``); "last"/"next"/"this" force the direction."""
+    """The date of "Tuesday": the one on or before ``ref`` unless the clause is future (then the
+    next one after ``ref``; a present tense stays in the past, as news reports); "last"/"next"/"this"
+    force the direction."""
     back = (ref.isoweekday() - weekday) % 7
     fwd = (weekday - ref.isoweekday()) % 7
     if mod in ("last", "past", "previous"):
@@ -144,8 +156,6 @@ def weekday_date(weekday: int, ref: dt.date, tense: str | None, *, mod: str | No
         return ref + dt.timedelta(days=weekday - ref.isoweekday())
     if tense == "future":
         return ref + dt.timedelta(days=fwd or 7)
-    if tense == "present":
-        return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
 

@@ -48,6 +48,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                        rf"(?P<month>{f.month})\s+(?:of\s+)?(?P<year>{YEAR})\b"),
         ("month", rf"\b(?:(?P<mod>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                   rf"|the\s+middle\s+of)[\s-]+)?(?P<month>{f.month_full})\b"),
+        ("month_relyear", rf"\b(?P<month>{f.month_full})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
         ("weekday", rf"\b(?:(?P<mod>last|next|this|coming|past|previous)\s+)?(?P<wd>{f.weekday})"
                     rf"(?:\s+(?P<part>{f.day_part}))?\b"),
         ("relday", rf"\b(?:the\s+day\s+(?P<dir>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
@@ -59,11 +60,12 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("in_n", rf"\bin\s+{num}\s+(?P<unit>{f.unit})(?:['’]?s?\s+time)?\b"),
         ("anchored", r"\b(?P<det>the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)"
                      r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"),
-        ("day_rel", r"\bthe\s+day\s+(?P<dir>before|after)\b"),
+        ("day_rel", r"\bthe\s+day\s+(?P<dir>before|after)\b(?=\s*(?:[.,;:!?)\"”]|$|and\b|but\b))"),
+        ("the_unit", r"\bthe\s+(?:(?P<mod>latest|current|recent|past|same)\s+)?(?P<unit>quarter|weekend)\b"),
         ("span_of", rf"\b(?:(?P<prep>within)\s+)?(?P<mod>the\s+(?:next|coming|following|past|last|previous|first|final"
                     rf"|latest))\s+(?:{num}\s+)?(?P<unit>{f.unit})\b"),
         ("duration", rf"\b(?:{the_mod}\s+)?{num}[\s-]+(?P<unit>{f.unit})(?:[\s-]+(?P<adj>long|old))?\b"),
-        ("quarter", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter"
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<year0>{YEAR})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter"
                     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
         ("q", rf"\b(?:(?P<year0>{YEAR})\s+)?(?P<q>Q[1-4])(?:\s+(?P<year>{YEAR}))?\b"),
         ("half", rf"\b(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?P<year>{YEAR})\b"),
@@ -188,15 +190,27 @@ class Checker:
     def _check_duration(self, cand: Candidate) -> bool:
         g = cand.groups
         num = (g.get("num") or "").lower()
+        unit = g.get("unit", "").lower()
+        if (g.get("adj") or "").lower() == "old":
+            return False  # ages: "a 6-year-old", "52 years old"
+        if re.fullmatch(YEAR, num) and not unit.endswith("s"):
+            return False  # "the 1988 second quarter": a year, not 1988 seconds
+        if unit == "quarters" and "-" in self.text[cand.start:cand.end]:
+            return False  # "three-quarters of the vote"
         if num in ("a", "an") and not g.get("mod") and not g.get("adj"):
             before = _words_before(self.text, cand.start, 1)
             prev = before[0].lower() if before else ""
             return prev in ("for", "within", "over", "about", "nearly", "almost", "than", "least", "only", "just",
                             "lasted", "lasting", "spent", "took", "takes", "half", "after")
-        if num in lexicon().vague or num == "recent":
-            unit = g.get("unit", "").lower()
+        if num in lexicon().vague:
             return unit.endswith("s") or unit == "centuries"
         return True
+
+    def _check_relunit(self, cand: Candidate) -> bool:
+        return not _capitalized(cand.groups["unit"])  # "This Week", a programme
+
+    def _check_the_unit(self, cand: Candidate) -> bool:
+        return not _capitalized(cand.groups["unit"])  # "the Latin Quarter"
 
     def _check_set_adv(self, cand: Candidate) -> bool:
         return not _capitalized(cand.groups.get("adv")) or cand.start == 0 or self.text[cand.start - 2:cand.start].strip() in (".", "")

@@ -38,7 +38,8 @@ class Lexicon:
     weekday_name_before: frozenset[str]
     weekday_name_after: frozenset[str]
     month_context_before: frozenset[str]
-    future_cues: frozenset[str]
+    future_governors: frozenset[str]
+    future_markers: frozenset[str]
     full_month_names: frozenset[str]
 
 
@@ -77,7 +78,8 @@ def lexicon() -> Lexicon:
         weekday_name_before=frozenset(data["weekday_name_before"]),
         weekday_name_after=frozenset(data["weekday_name_after"]),
         month_context_before=frozenset(str(w).lower() for w in data["month_context_before"]),
-        future_cues=frozenset(str(w).lower() for w in data["future_cues"]),
+        future_governors=frozenset(str(w).lower() for w in data["future_governors"]),
+        future_markers=frozenset(str(w).lower() for w in data["future_markers"]),
         full_month_names=frozenset(k.lower() for k in data["months"]),
     )
 

@@ -80,6 +80,18 @@ def r_iso(c: Candidate, st: State) -> Resolved | None:
     return Resolved("date", day.isoformat(), None)
 
 
+_DEADLINE = re.compile(r"\b(?:until|till|to|by|through|before)\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+
+
+def _date_tense(c: Candidate, st: State) -> str | None:
+    """The clause tense, except that a deadline ("extended to Nov. 20", "by May") is not read
+    as past: the date may still be ahead."""
+    tense = st.tense(c)
+    if tense == "past" and _DEADLINE.search(st.text[max(0, c.start - 30):c.start]):
+        return None
+    return tense
+
+
 def r_month_day(c: Candidate, st: State) -> Resolved | None:
     g = c.groups
     month, day = _month(g["month"]), int(g["day"])
@@ -95,8 +107,12 @@ def r_month_day(c: Candidate, st: State) -> Resolved | None:
     pub = st.published
     if pub is None:
         return Resolved("date", f"XXXX-{month:02d}-{day:02d}", None, relative=True)
-    found = cal.month_day(month, day, pub, st.tense(c))
+    weekday = lexicon().weekdays.get((g.get("wd") or "").lower())
+    found = cal.month_day(month, day, pub, _date_tense(c, st), weekday=weekday)
     return Resolved("date", found.isoformat(), _PUB) if found else None
+
+
+r_day_month = r_month_day
 
 
 def r_month_year(c: Candidate, st: State) -> Resolved | None:
@@ -115,8 +131,20 @@ def r_month(c: Candidate, st: State) -> Resolved | None:
     elif mod == "this":
         year = pub.year
     else:
-        year = cal.month_only(month, pub, st.tense(c))
+        year = cal.month_only(month, pub, _date_tense(c, st))
     return Resolved("date", f"{year:04d}-{month:02d}", _PUB)
+
+
+def r_month_relyear(c: Candidate, st: State) -> Resolved | None:
+    month = _month(c.groups["month"])
+    step = {"last": -1, "this": 0, "next": 1}[c.groups["rel"].lower()]
+    return _relative(st.published, lambda p: f"{p.year + step:04d}-{month:02d}", partial=f"XXXX-{month:02d}")
+
+
+def _part(c: Candidate) -> str:
+    """The TIMEX3 part-of-day suffix ("TMO") of "Tuesday morning", "" when none."""
+    part = (c.groups.get("part") or "").lower()
+    return "T" + lexicon().day_parts[part] if part else ""
 
 
 def r_weekday(c: Candidate, st: State) -> Resolved | None:
@@ -125,7 +153,8 @@ def r_weekday(c: Candidate, st: State) -> Resolved | None:
     if pub is None:
         return Resolved("date", f"XXXX-WXX-{wd}", None, relative=True)
     mod = _mod(c)
-    return Resolved("date", cal.weekday_date(wd, pub, None if mod else st.tense(c), mod=mod or None).isoformat(), _PUB)
+    day = cal.weekday_date(wd, pub, None if mod else st.tense(c), mod=mod or None)
+    return Resolved("date", day.isoformat() + _part(c), _PUB)
 
 
 def r_relday(c: Candidate, st: State) -> Resolved | None:
@@ -133,12 +162,12 @@ def r_relday(c: Candidate, st: State) -> Resolved | None:
     off = offsets[c.groups["word"].lower()]
     direction = (c.groups.get("dir") or "").lower()
     off += {"before": -1, "after": 1}.get(direction, 0)
-    return _relative(st.published, lambda p: (p + dt.timedelta(days=off)).isoformat())
+    return _relative(st.published, lambda p: (p + dt.timedelta(days=off)).isoformat() + _part(c))
 
 
 def r_relpart(c: Candidate, st: State) -> Resolved | None:
     off = -1 if c.groups["word"].lower() == "last" else 0
-    return _relative(st.published, lambda p: (p + dt.timedelta(days=off)).isoformat())
+    return _relative(st.published, lambda p: (p + dt.timedelta(days=off)).isoformat() + _part(c))
 
 
 def r_relunit(c: Candidate, st: State) -> Resolved | None:
@@ -146,6 +175,20 @@ def r_relunit(c: Candidate, st: State) -> Resolved | None:
     step = -1 if mod in _BACK else 1 if mod in _FWD else 0
     grain = "weekend" if unit == "weekend" else unit
     return _relative(st.published, lambda p: cal.fmt(cal.shift(p, step, unit), grain))
+
+
+def r_the_unit(c: Candidate, st: State) -> Resolved | None:
+    """ "the quarter" (in reports: the one just ended), "the weekend" (the last one, unless future)."""
+    unit, pub = c.groups["unit"].lower(), st.published
+    if pub is None:
+        return Resolved("date", None, None, relative=True)
+    future = st.tense(c) == "future"
+    if unit == "quarter":
+        return Resolved("date", cal.fmt(cal.shift(pub, 0 if future else -1, "quarter"), "quarter"), _PUB)
+    saturday = pub + dt.timedelta(days=6 - pub.isoweekday())
+    if not future and pub.isoweekday() < 6:
+        saturday -= dt.timedelta(days=7)
+    return Resolved("date", cal.fmt(saturday, "weekend"), _PUB)
 
 
 def _amount(c: Candidate) -> float | None:
