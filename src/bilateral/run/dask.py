@@ -55,7 +55,7 @@ def open_client(address: str) -> tuple[Any, Any]:
         except ValueError:
             raise BilateralError("E321", f"--dask {address!r}: give local:N with N a number of workers") from None
         if n < 1:
-            raise BilateralError("E321", f"--dask {address!r}: N must be at least 1")
+            raise BilateralError("E321", f"--dask {address!r}: give local:N with N at least 1")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=40)
         return Client(cluster), cluster
