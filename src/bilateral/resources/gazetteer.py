@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 RESOURCE = "gazetteer.tsv.gz"
+_SAINT = re.compile(r"\bst\.? (?=\w)")  # "St. Petersburg" == "Saint Petersburg"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 
 
@@ -39,12 +41,14 @@ def norm(text: str) -> str:
     """The lookup key of a name: accents and case folded, quotes unified, spaces collapsed."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
+    text = " ".join(text.casefold().split())
+    return _SAINT.sub("saint ", text)
 
 
 class Gazetteer:
     """Name lookups over the entries. ``lookup`` uses names and aliases; ``alt=True`` adds
-    GeoNames' alternate names of large cities (for spans the NER already calls places)."""
+    GeoNames' alternate names of large cities when no entry bears the name itself (for spans the
+    NER already calls places)."""
 
     def __init__(self, entries: list[Entry], names: list[tuple[str, int]], alts: list[tuple[str, int]]) -> None:
         self.entries = entries
@@ -63,8 +67,8 @@ class Gazetteer:
         """Entries named ``text`` (case and accents ignored), largest population first."""
         key = norm(text)
         idx = list(self._names.get(key, ()))
-        if alt:
-            idx += self._alts.get(key, ())
+        if alt and not idx:  # an old or foreign name only when no place bears it as its own
+            idx = list(self._alts.get(key, ()))
         found = [self.entries[i] for i in dict.fromkeys(idx)]
         return sorted(found, key=lambda e: -e.population)
 

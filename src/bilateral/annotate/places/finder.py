@@ -41,7 +41,7 @@ def lexicon() -> dict[str, Any]:
     text = (resources.files("bilateral") / "resources" / "places.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     for key in ("person_names", "person_verbs", "person_pronouns", "person_titles", "locative_preps",
-                "stative_verbs"):
+                "stative_verbs", "generic_names", "common_word_names", "name_suffixes", "region_suffixes"):
         data[key] = {str(w).lower() for w in data[key]}
     return dict(data)
 
@@ -98,11 +98,52 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         i = hit[0].end
     mentions = []
     for span, entries, confidence, source in found:
-        if _is_person(span, doc):
+        checked = _check_name(span, entries, source)
+        if checked is None or _is_person(span, doc):
             continue
+        span, entries = checked
         mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, entries=entries,
                                 confidence=_usage(span, confidence, source), source=source))
     return _ordered(mentions, doc.text)
+
+
+def _check_name(span: Span, entries: tuple[Entry, ...],
+                source: str) -> tuple[Span, tuple[Entry, ...]] | None:
+    """Reject names that are generic words, part of a longer name ("Orange County"), a common word
+    without a locative cue ("Mobile"), or a town after "the"; take a region's suffix ("Oaxaca State")."""
+    lex = lexicon()
+    doc = span.doc
+    key = norm(span.text)
+    if key in lex["generic_names"]:
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and _capitalized(nxt) and nxt.lower_ in lex["region_suffixes"]:
+        regions = tuple(e for e in entries if e.feature == "region")
+        if regions:
+            return doc[span.start:span.end + 1], regions
+    if nxt is not None and _capitalized(nxt) and nxt.lower_ in lex["name_suffixes"]:
+        return None
+    if source in ("ner-part", "embedded") and nxt is not None and nxt.ent_iob_ == "I" and _capitalized(nxt) \
+            and nxt.is_alpha:
+        return None  # inside an entity, followed by more of its name: "Dubai World Trade Centre"
+    if source in ("ner-part", "embedded") and prev is not None and prev.ent_iob_ != "O" and \
+            span.start > prev.sent.start and doc[span.start].ent_iob_ == "I" and _capitalized(prev) and prev.is_alpha:
+        return None  # "West Wales": a name inside a longer one
+    if key in lex["common_word_names"] and not _place_cue(span):
+        return None
+    if prev is not None and prev.lower_ == "the" and all(e.feature == "city" for e in entries):
+        return None  # "the Post", "the Orange line"
+    return span, entries
+
+
+def _place_cue(span: Span) -> bool:
+    """A locative preposition before the span, or a comma and a place after it."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in lexicon()["locative_preps"]:
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in PLACE_LABELS
 
 
 def _trim(span: Span) -> Span | None:
