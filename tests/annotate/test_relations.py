@@ -179,3 +179,13 @@ def test_seed_relations(seed_record: Any, seed_gold: dict[str, Any]) -> None:
         hits = [r for r in got if r["countries"] == gold["countries"] and r["level"] == gold["level"]
                 and r["status"] == gold["status"] and str(r["date"] or "").startswith(gold.get("date", ""))]
         assert hits, f"missed {gold}"
+
+
+def test_date_from_the_sentence_before_unless_background(nlp: Any) -> None:
+    text = ("Hun Manet met Lee in Seoul on May 16. Cambodia and South Korea elevated their relations to a "
+            "strategic partnership. Lee visited Phnom Penh on June 2. Japan and Vietnam had previously elevated "
+            "ties to a comprehensive strategic partnership.")
+    times = (hand_time(text, "May 16", "2024-05-16"), hand_time(text, "June 2", "2024-06-02"))
+    got = short(relations(nlp, text, times=times))
+    assert got == {("KHM", "KOR", "strategic partnership", "established", "2024-05-16"),
+                   ("JPN", "VNM", "comprehensive strategic partnership", "established", None)}

@@ -111,6 +111,7 @@ class Cues:
     link: frozenset[str]
     number: dict[str, int]
     generic: frozenset[str]
+    background: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,6 +127,7 @@ def load_cues() -> Cues:
         negation=frozenset(by.get("negation", {})), modifier=frozenset(by.get("modifier", {})),
         link=frozenset(by.get("link", {})), number={k: int(v) for k, v in by.get("number", {}).items()},
         generic=frozenset(v.lower() for v in generic) | {"relation", "tie", "relationships"},
+        background=frozenset(by.get("background", {})),
     )
 
 
@@ -339,7 +341,7 @@ def _relation(ctx: Context, cue: Token, linked: list[_Phrase], sent: Span, *, in
             status = "proposed"
             target = _target_date(ctx, cue, sent, times, cues)
         else:
-            date = _date(cue, sent, times)
+            date = _date(cue, sent, times, cues)
     countries = _countries(cue, linked, sent, index=index, dyad=dyad)
     if countries is None:
         return None
@@ -410,17 +412,34 @@ def _nearest(cue: Token, cands: list[Time]) -> Time | None:
     return min(cands, key=lambda t: min(abs(t.span[0] - cue.idx), abs(t.span[1] - cue.idx)))
 
 
-def _date(cue: Token, sent: Span, times: Sequence[Time]) -> str | None:
-    """When an asserted change took effect: the nearest date in the sentence."""
+def _date(cue: Token, sent: Span, times: Sequence[Time], cues: Cues) -> str | None:
+    """When an asserted change took effect: the nearest date in the sentence; for a change told as
+    news (not background: no "had", "previously", "since"), else the last date of the sentence before
+    ("Hun Manet met Yoon on May 16. The two countries elevated their relations ...")."""
     if times:
         dates = [t for t in _times_in(sent, times) if t.type == "date" and _year_of(t.value)]
         best = _nearest(cue, dates)
-        return best.value if best else None
+        if best is not None:
+            return best.value
+        if sent.start == 0 or _is_background(cue, cues):
+            return None
+        before = [t for t in _times_in(sent.doc[sent.start - 1].sent, times) if t.type == "date" and _year_of(t.value)]
+        return max(before, key=lambda t: t.span[0]).value if before else None
     years = list(_YEAR.finditer(sent.text))  # no times stage: explicit years only
     if not years:
         return None
     best_m = min(years, key=lambda m: abs(sent.start_char + m.start() - cue.idx))
     return best_m.group(1)
+
+
+def _is_background(cue: Token, cues: Cues) -> bool:
+    """Past perfect ("had elevated") or a background adverb ("previously", "since") on the cue."""
+    for child in cue.children:
+        if child.dep_ == "aux" and child.lemma_ == "have" and child.tag_ == "VBD":
+            return True
+        if child.lower_ in cues.background:
+            return True
+    return False
 
 
 def _ahead_years(ctx: Context, sent: Span, times: Sequence[Time], cues: Cues) -> list[tuple[int, int]]:
