@@ -20,7 +20,7 @@ from ..context import Context, MentionIndex
 from .find import Candidate, find_candidates
 from .lexicon import plover_types
 from .situate import event_date, event_place, evidence_of
-from .status import analyst_scope, clause_status
+from .status import analyst_scope, clause_status, refusal
 
 __all__ = ["find_events"]
 
@@ -44,7 +44,12 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             status, reason = "hypothetical", scope
         etype, mode, cameo = cand.type, cand.mode, cand.cameo
         note = ""
-        if status == "future" and etype in COOPERATIVE:
+        if status == "negated" and (etype in COOPERATIVE or etype == "AGREE") and refusal(cand.trigger) \
+                and not cand.weak:
+            note = f"; refused {etype} coded REJECT (PLOVER)"
+            mode = "meet" if etype == "CONSULT" else "assist" if etype in ("AID", "COOPERATE") else "change"
+            etype, cameo, status, reason = "REJECT", "12", "asserted", ""
+        elif status == "future" and etype in COOPERATIVE:
             note = f"; future {etype} coded AGREE (PLOVER)"
             etype, mode, cameo = "AGREE", None, "03"
         elif status == "future" and types[etype].quad == 4:

@@ -157,6 +157,12 @@ def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:
         c = _child(clause, dep)
         if c is not None:
             out.append(c)
+    # the condition of a threat names whom it is aimed at: "... unless Israel rescinded ..."
+    for c in clause.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            subj = _child(c, "nsubj")
+            if subj is not None:
+                out.append(subj)
     # then any object of a recipient-like preposition inside the clause, in text order
     for t in clause.subtree:
         if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative") and t.head.lower_ in _CONTENT_PREPS:

@@ -91,7 +91,8 @@ def _light_verb(tok: Token) -> Token | None:
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() in light:
         return head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "into", "under") \
+            and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() in light:
         return head.head
     return None
@@ -172,6 +173,12 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Act
                     if ch.dep_ == "dative":
                         cands.extend([ch] if ch.pos_ != "ADP" else [g for g in ch.children if g.dep_ == "pobj"])
             found = _pick(cands, index, exclude)
+        elif slot == "purpose":  # "demonstrated to demand X's resignation", "in protest of Y's decision"
+            for h in hosts:
+                for ch in h.children:
+                    if ch.dep_ in ("advcl", "xcomp", "acl") or (ch.dep_ == "prep" and ch.lower_ == "in"):
+                        cands.extend(t for t in ch.subtree if t.dep_ in ("dobj", "pobj", "poss", "nsubj"))
+            found = _pick(cands, index, exclude)
         elif slot == "content":
             clause = content_clause(tok)
             found = _pick(content_arguments(clause), index, exclude) if clause is not None else []
@@ -242,6 +249,12 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         found = np_actors(pobj, index)
         if found:
             return found, "'from' phrase"
+    gov = m.light if m.light is not None else (tok.head if tok.dep_ == "dobj" else None)
+    if gov is not None and gov.lemma_.lower() in cues().third_party_verbs and prep_objects(tok, {"between"}):
+        agent, _ = agent_token(gov)
+        found = np_actors(agent, index) if agent is not None else []
+        if found:
+            return found, f"subject of '{gov.text}' (third party)"
     if "recip" in m.entry.flags:
         for pobj in prep_objects(tok, {"between", "among"}):
             found = np_actors(pobj, index)
@@ -269,6 +282,12 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
     else:
         agent, source_how = agent_token(tok)
         sources = np_actors(agent, index) if agent is not None else []
+        head = tok.head
+        if not sources and tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+            # "issued a declaration demanding ...": the declaration's author
+            agent, how = agent_token(head.head)
+            sources = np_actors(agent, index) if agent is not None else []
+            source_how = f"{how} of '{head.head.text}'"
     if not sources:
         return
     targets, target_how = _targets(m, index, {a.id for a in sources})
@@ -286,10 +305,13 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
         pairs.extend((s, None, "") for s in sources)
     else:
         pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
+    mode = m.mode
+    if "third party" in source_how and m.type == "CONSULT":
+        mode = "third-party"
     for src, tgt, how in pairs:
         if not src.country:
             continue
-        yield Candidate(trigger=tok, entry=entry, type=m.type, mode=m.mode, cameo=m.cameo, source=src,
+        yield Candidate(trigger=tok, entry=entry, type=m.type, mode=mode, cameo=m.cameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
                         weak=tgt is None and ("need_target" in entry.flags or referenced))
 

@@ -164,3 +164,12 @@ def analyst_scope(trigger: Token, *, index: MentionIndex, quotes: Sequence[Quote
                                                 or is_analyst(index.actor_for_token(ch))):
                         return f"quoted from analyst '{ch.text}'"
     return None
+
+
+def refusal(trigger: Token) -> bool:
+    """A negated act with 'will'/'would'/'can' ("will not accept", "would not meet"): a refusal."""
+    verb = own_verb(trigger)
+    if not _negated(verb):
+        return False
+    return any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo", "can", "ca", "could", "shall")
+               for ch in verb.children)
