@@ -28,6 +28,12 @@ def _worker_engine(settings: Settings) -> Engine:
     return Engine(settings)
 
 
+def warm_worker(settings: Settings) -> bool:
+    """Load the engine on this worker now (``client.run(warm_worker, settings)`` warms them all)."""
+    _worker_engine(settings)
+    return True
+
+
 def extract_partition(settings: Settings, articles: list[Article]) -> Result:
     """Run on a worker: the same engine as a local run, over one partition."""
     return extract_safely(_worker_engine(settings), articles)
@@ -83,6 +89,10 @@ class DaskRunner:
             return client.submit(extract_partition, settings, articles, pure=False) if articles else []
 
         return in_order(chunks, submit, window=self.window, where="a Dask worker")
+
+    def warm(self) -> None:
+        """Load the model on every worker before the first partition."""
+        self.client.run(warm_worker, self.settings)
 
     def worker_peaks(self) -> dict[str, int]:
         """Peak resident memory per worker, in bytes."""
