@@ -1,0 +1,261 @@
+"""Actors stage: every actor mentioned, resolved once per document to a country and a sector.
+
+Reads: ``ctx.doc`` (the parse), ``ctx.published``, ``ctx.settings.actor_files``, the places of the places
+stage, the tables under ``bilateral/resources`` (countries, sectors, organisations) and the office-holder
+KB (:mod:`bilateral.kb`). Writes: a list of :class:`~bilateral.record.Actor` (ids a1, a2... in order of
+first mention) whose ``mentions`` include names, titles, pronouns and descriptions that refer to it, so
+that later stages can look any phrase up with :class:`~bilateral.annotate.context.MentionIndex`.
+
+Design (one actor per entity):
+
+- kind ``country``: the country itself, one actor per country, with every bare mention of it: names
+  ("Cambodia", "the US"), adjectives that modify a non-actor noun ("Cambodia-Korea relations",
+  "South Korean flag"), possessives ("Korea's experience") and "we"/"our" in a quotation by one of its
+  people. Sector null. A country name in a location phrase ("in Seoul, South Korea") is not an actor.
+- kind ``organization``: an institution. A country's government, however it is named ("the Korean
+  government", "Seoul" or "the Kremlin" as subject or object, "Downing Street"), is ONE organization actor
+  per country with sector GOV (name "<Country> government"); other institutions are one actor per
+  (country, sector, name): "the Pakistani Army" PAK MIL, "Royal University of Phnom Penh" KHM EDU.
+  The phrase (with its country word) is the mention, so the country comes with it.
+- kind ``person``: one per person, with full name, surname or given name, title-only mentions
+  ("the Senate president") and pronouns; nationality and title combine ("South Korean president Yoon
+  Suk-Yeol" is KOR GOV). A person named without any cue in the text is looked up in the KB; when the
+  KB does not know them, country and sector stay null (never guessed).
+- kind ``group``: people by role ("Cambodian workers" KHM LAB, "Palestinians" PSE), and the pair under
+  discussion ("the two countries", "both sides", "the two leaders"): name "Cambodia and South Korea",
+  country null, ``rule`` "pair:country:KHM+KOR" (use :func:`pair_members` to read the sides).
+
+Each actor carries ``confidence`` and ``rule`` (how it was resolved: "person:title+kb:alias:in-office",
+"country:name", "term:government", "pair:country:KHM+KOR", ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...kb import KnowledgeBase, load_kb
+from ...record import Actor, Mention, Place
+from ...resources.actor_lexicon import read_table
+from ..context import Context
+from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
+from .cues import Cue, Trie, find_cues
+from .phrases import (
+    Cand,
+    actor_role,
+    assign_owners,
+    build_units,
+    candidates,
+    is_locative,
+    kb_trie,
+    person_spans,
+)
+
+__all__ = ["resolve_actors", "pair_members"]
+
+GOV_WORDS = {"government", "administration", "authorities", "cabinet", "regime", "junta", "ruling junta",
+             "authority", "presidency"}
+ARG_ROLES = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "appos", "ROOT", "attr", "oprd", "poss",
+             "pobj:by", "pobj:with", "pobj:to", "pobj:from", "pobj:against", "pobj:between", "pobj:for"}
+
+
+def pair_members(actor: Actor) -> tuple[str, ...]:
+    """The two sides (ISO3 codes, or person names) of a pair actor ("the two countries"); () otherwise."""
+    if not actor.rule.startswith("pair:"):
+        return ()
+    return tuple(actor.rule.split(":", 2)[2].split("+"))
+
+
+@lru_cache(maxsize=8)
+def _kb_trie(kb: KnowledgeBase) -> Trie:
+    return kb_trie(kb)
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+    out = {}
+    for r in read_table("ambiguous_names.tsv"):
+        out[(r["iso3"], r["surface"])] = ({w for w in r["other_cues"].split(";") if w},
+                                          {w for w in r["country_cues"].split(";") if w})
+    return out
+
+
+def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue]:
+    """Drop country cues that name something else here: Turkey the bird, Georgia the US state."""
+    amb = _ambiguous()
+    words = [t.lower_ for t in doc]
+    out = []
+    for c in cues:
+        if c.type == "country" and (c.country, doc[c.start:c.end].text) in amb and c.country:
+            other, mine = amb[(c.country, doc[c.start:c.end].text)]
+            n_other = sum(1 for w in words if w in other)
+            n_mine = sum(1 for w in words if w in mine)
+            tok = doc[c.end - 1]
+            if n_other > n_mine:
+                continue
+            if "common_noun" in c.flags and any(ch.dep_ in ("det", "amod") for ch in tok.children):
+                continue
+            place = next((p for p in places if p.span == (doc[c.start].idx, tok.idx + len(tok.text))), None)
+            if place is not None and place.country and place.country != c.country and place.feature != "country":
+                continue
+        out.append(c)
+    return out
+
+
+def _keep(doc: Doc, c: Cand) -> bool:
+    tok = doc[c.head]
+    if c.rule in ("country:capital", "country:seat"):
+        return actor_role(tok) and not is_locative(tok)
+    if c.rule == "country:name":
+        return not is_locative(tok)
+    return True
+
+
+def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]:
+    """Actors of the document, one per entity, with every mention (see the module docstring)."""
+    doc = ctx.doc
+    if not doc.text.strip():
+        return []
+    kb = load_kb(tuple(ctx.settings.actor_files))
+    cues = _filter_cues(doc, find_cues(doc), places)
+    persons = person_spans(doc, cues, kb, _kb_trie(kb))
+    units = build_units(doc, cues, persons)
+    assign_owners(doc, units)
+    sent_of = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for t in s:
+            sent_of[t.i] = k
+    cands = candidates(doc, units, places, sent_of=sent_of)
+    for c in cands:
+        if not _keep(doc, c):
+            c.kind = ""
+    link_names(cands)
+    _names_over_countries(doc, cands)
+    _apply_kb(cands, kb, ctx)
+    link_titles(cands)
+    for i, c in enumerate(cands):  # a title-only mention joined to a person lends it nothing, takes its country
+        if c.ref is not None and c.kind == "person" and not c.name_tokens:
+            r = cands[root(cands, i)]
+            c.country = c.country or r.country
+    pairs, covered = find_pairs(doc, [c for c in cands if c.kind])
+    cands.extend(pairs)
+    cands.extend(resolve_pronouns(doc, cands, skip=covered))
+    _inherit_possessor(cands)
+    return _build(doc, cands)
+
+
+def _names_over_countries(doc: Doc, cands: list[Cand]) -> None:
+    """A lone country word that is a word of a person's name in this document is that person ("Jordan")."""
+    names: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind == "person" and len(c.name_tokens) >= 2:
+            for t in c.name_tokens:
+                names.setdefault(t, i)
+    for c in cands:
+        if c.kind == "country" and c.rule == "country:name" and " " not in doc.text[c.start:c.end]:
+            j = names.get(doc.text[c.start:c.end].lower())
+            if j is not None:
+                c.kind, c.country, c.ref, c.rule = "person", None, root(cands, j), "person:name-word"
+                c.name_tokens = (doc.text[c.start:c.end].lower(),)
+
+
+def _apply_kb(cands: list[Cand], kb: KnowledgeBase, ctx: Context) -> None:
+    """Country and sector of named persons from the text first, then the KB (dated by publication)."""
+    clusters: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        r = root(cands, i)
+        if c.kind and cands[r].kind == "person" and cands[r].name_tokens:
+            clusters.setdefault(r, []).append(i)
+    for r, members in clusters.items():
+        rep = cands[r]
+        country = next((cands[i].country for i in members if cands[i].country and cands[i].country_rule != "place"),
+                       None)
+        sector = next((cands[i].sector for i in members if cands[i].sector), None)
+        title = next((cands[i].title for i in members if cands[i].title), None)
+        rule = rep.rule
+        if country is None or sector is None:
+            full = max((cands[i].name for i in members), key=lambda n: len(n.split()))
+            hit = kb.lookup(full, on=ctx.published)
+            if hit is not None and (country is None or country == hit.country):
+                country = country or hit.country
+                if sector is None:
+                    sector = hit.sector
+                    title = title or hit.office or None
+                rule += "+" + hit.rule
+        if country is None:
+            country = next((cands[i].country for i in members if cands[i].country), None)
+        rep.country, rep.sector, rep.title, rep.rule = country, sector, title, rule
+        if country and sector:
+            rep.confidence = max(rep.confidence, 0.8 if "kb:" in rule else 0.9)
+
+
+def _inherit_possessor(cands: list[Cand]) -> None:
+    """"his government": an institution without a country takes its possessor's country."""
+    by_head = {c.head: i for i, c in enumerate(cands) if c.pronoun}
+    for c in cands:
+        if c.poss_pronoun is not None and c.country is None and c.kind in ("organization", "group"):
+            j = by_head.get(c.poss_pronoun)
+            if j is not None:
+                r = cands[root(cands, j)]
+                c.country = r.country
+                c.country_rule = "possessor"
+
+
+def _key(c: Cand) -> str | None:
+    if c.key:
+        return c.key
+    if c.kind == "country" and c.country:
+        return f"country:{c.country}"
+    if c.kind == "organization" and c.country and c.sector == "GOV" and \
+            (c.rule in ("country:capital", "country:seat") or (c.term or "") in GOV_WORDS):
+        return f"gov:{c.country}"
+    if c.kind in ("organization", "group") and c.rule.startswith(("term:", "entity:", "country:")):
+        return f"{c.kind}:{c.country}:{c.sector}:{c.name.lower()}"
+    if c.kind == "person" and not c.name_tokens and c.ref is None:
+        return f"title:{c.country}:{c.name.lower()}"
+    return None
+
+
+def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
+    live = [i for i, c in enumerate(cands) if c.kind]
+    by_key: dict[str, int] = {}
+    for i in live:
+        k = _key(cands[i])
+        if k is None or cands[i].ref is not None:
+            continue
+        r = root(cands, i)
+        if k in by_key and root(cands, by_key[k]) != r:
+            cands[r].ref = root(cands, by_key[k])
+        else:
+            by_key.setdefault(k, r)
+    groups: dict[int, list[int]] = {}
+    for i in live:
+        r = root(cands, i)
+        if not cands[r].kind:
+            continue
+        groups.setdefault(r, []).append(i)
+    actors: list[tuple[int, Actor]] = []
+    for r, members in groups.items():
+        rep = cands[r]
+        real = [cands[i] for i in members if not cands[i].pronoun]
+        if rep.kind in ("group", "organization") and not rep.country and not rep.members and \
+                rep.rule.startswith(("term:", "entity:")) and not any(c.role in ARG_ROLES for c in real):
+            continue
+        spans = sorted({(cands[i].start, cands[i].end) for i in members})
+        mentions = tuple(Mention(span=(s, e), text=doc.text[s:e]) for s, e in spans if e > s)
+        if not mentions:
+            continue
+        name = rep.name
+        if rep.kind == "person":
+            named = [c for c in real if c.name_tokens]
+            if named:
+                name = max(named, key=lambda c: (len(c.name_tokens), -c.start)).name
+        actors.append((spans[0][0], Actor(
+            id="", name=name, kind=rep.kind, country=rep.country, sector=rep.sector,
+            title=rep.title if rep.kind == "person" else None, mentions=mentions,
+            confidence=round(rep.confidence, 2), rule=rep.rule)))
+    actors.sort(key=lambda x: x[0])
+    return [Actor(id=f"a{n + 1}", name=a.name, kind=a.kind, country=a.country, sector=a.sector, title=a.title,
+                  mentions=a.mentions, confidence=a.confidence, rule=a.rule) for n, (_, a) in enumerate(actors)]

@@ -1,0 +1,465 @@
+"""From cues and the dependency parse to actor candidates: one per noun phrase that names an actor.
+
+Reads: the Doc, the cues of :mod:`.cues`, the places of the places stage and the office-holder KB.
+Writes: :class:`Cand` records (mutable, internal to the actors stage), one per mention.
+
+A phrase has a core (a person's name, a named organisation, or a sector term such as "government",
+"president", "workers") and the modifiers that hang on it in the parse: country adjectives and names,
+possessives, titles ("South Korean president Yoon Suk-Yeol"), an apposition ("Thong Mengdavid, a lecturer
+at the Royal University of Phnom Penh") and of/in/at/for phrases ("president of the European Council").
+The modifiers give the core its country and sector; the phrase (modifiers included) is the mention.
+Country words that no core absorbs are mentions of the country itself, unless they only name a place
+("in Seoul": the places stage has those).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...kb import KnowledgeBase, name_key
+from ...record import Place
+from ...resources.actor_lexicon import country_names, elite_modifiers
+from .cues import Cue, Trie, _split, norm_quotes
+
+#: dependency labels of a modifier inside a noun phrase
+MODS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "npadvmod", "det", "case", "punct"}
+#: roles in which a capital or seat of power is an actor ("Beijing summoned", "talks with Washington")
+ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent", "appos", "attr", "oprd"}
+ACTOR_PREPS = {"with", "against", "by", "between", "toward", "towards", "on"}
+LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "at", "near", "around", "outside",
+                  "into", "through", "over"}
+POSS = {"'s", "’s", "'", "’"}
+FEMALE = {"queen", "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "ms", "ms.", "mrs", "mrs.",
+          "madam", "princess", "empress", "first lady"}
+MALE = {"king", "spokesman", "congressman", "businessman", "chairman", "mr", "mr.", "prince", "emperor",
+        "sultan", "emir", "sheikh"}
+
+
+@dataclass
+class Cand:
+    """One mention of an actor, before coreference joins mentions into actors."""
+
+    start: int  # characters
+    end: int
+    head: int  # token index of the phrase's syntactic head
+    sent: int
+    kind: str  # person | organization | country | group
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    term: str | None = None  # the sector term at the core of a title-only or generic phrase
+    rule: str = ""
+    confidence: float = 0.8
+    name_tokens: tuple[str, ...] = ()
+    role: str = ""
+    gender: str | None = None
+    key: str | None = None  # actors with one key are one actor
+    ref: int | None = None  # index of the candidate this one refers to (coreference)
+    pronoun: bool = False
+    members: tuple[str, ...] = ()  # a pair: ISO3 codes (or names) of the two sides
+    poss_pronoun: int | None = None  # token index of "his"/"its" modifying this phrase
+    country_rule: str = ""
+    plural: bool = False
+    unit: int = -1
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    start: int  # tokens [start, end)
+    end: int
+    type: str  # person | org | term | country | entorg
+    cue: Cue | None = None
+    owner: int | None = None  # index of the unit this one modifies
+    used: bool = False
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``[start, end)`` whose head lies outside it (the last such one)."""
+    best = doc[end - 1]
+    for tok in doc[start:end]:
+        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
+            best = tok
+    return best
+
+
+def _trim_name(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int]:
+    while start < end and (start in blocked or not doc[start].text[:1].isalpha() or doc[start].is_lower):
+        start += 1
+    while end > start and (doc[end - 1].text in POSS or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie) -> list[tuple[int, int]]:
+    """Token ranges of person names: PERSON entities (titles trimmed), KB names, names after a title."""
+    term_toks = {i for c in cues if c.type == "term" for i in range(c.start, c.end)}
+    country_cue = {(c.start, c.end): c for c in cues if c.type == "country"}
+    org_toks = {i for c in cues if c.type == "org" for i in range(c.start, c.end)}
+    spans: list[tuple[int, int]] = []
+    taken: set[int] = set()
+
+    def add(s: int, e: int) -> None:
+        if s < e and not any(i in taken for i in range(s, e)):
+            spans.append((s, e))
+            taken.update(range(s, e))
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _trim_name(doc, ent.start, ent.end, term_toks)
+        if s >= e:
+            continue
+        if all(i in org_toks for i in range(s, e)):
+            continue
+        cc = country_cue.get((s, e))
+        if cc is not None and "person_name" not in cc.flags:
+            continue  # "Kosovo" tagged PERSON is still Kosovo
+        if e - s == 1 and cc is not None and not kb.knows(doc[s].text):
+            continue  # a lone "Jordan" is decided later, by the names of the document
+        add(s, e)
+    keys = [[norm_quotes(t.text)] for t in doc]
+    i = 0
+    while i < len(doc):
+        hit = kb_trie.longest(keys, i)
+        if hit is None:
+            i += 1
+            continue
+        end = hit[0]
+        if doc[i].text[:1].isupper() and (end - i > 1 or doc[i].pos_ == "PROPN") and \
+                not any(j in org_toks for j in range(i, end)) and (i, end) not in country_cue:
+            add(i, end)
+        i = end
+    # a capitalised run right after a person title: "president Yoon", "Minister Park Jin"
+    for c in cues:
+        if c.type != "term" or c.form != "person":
+            continue
+        j = c.end
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in term_toks \
+                and j not in org_toks and not any(s <= j < e for s, e in country_cue):
+            j += 1
+        if j > c.end and doc[j - 1].head.i in range(c.start, j) or j > c.end and doc[c.end - 1].head.i in range(c.end, j):
+            add(c.end, j)
+    # an untagged run of two or more capitalised proper nouns ("Ana Vera" missed by the tagger)
+    cue_toks = term_toks | org_toks | {i for s, e in country_cue for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
+                and j not in cue_toks and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and j - i <= 4:
+            add(i, j)
+        i = max(j, i + 1)
+    # a lone word of a known full name: "Lindqvist" (even when tagged ORG) after "Anna Lindqvist"
+    words = {doc[k].text for s, e in spans if e - s >= 2 for k in range(s, e) if len(doc[k].text) >= 3}
+    for tok in doc:
+        if tok.text in words and tok.i not in taken and tok.i not in cue_toks and tok.text[:1].isupper():
+            add(tok.i, tok.i + 1)
+    spans.sort()
+    return spans
+
+
+def build_units(doc: Doc, cues: Sequence[Cue], persons: Sequence[tuple[int, int]]) -> list[Unit]:
+    """Non-overlapping units: persons first, then organisations, terms, countries, other ORG entities."""
+    taken: set[int] = set()
+    units: list[Unit] = []
+
+    def add(u: Unit) -> None:
+        if any(i in taken for i in range(u.start, u.end)):
+            return
+        units.append(u)
+        taken.update(range(u.start, u.end))
+
+    for s, e in persons:
+        add(Unit(s, e, "person"))
+    for kind in ("org", "term", "country"):
+        for c in cues:
+            if c.type == kind:
+                add(Unit(c.start, c.end, kind, c))
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "NORP") and ent.label_ == "ORG":
+            s, e = _trim_name(doc, ent.start, ent.end, set())
+            if s < e and not any(i in taken for i in range(s, e)):
+                add(Unit(s, e, "entorg"))
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _unit_of(units: Sequence[Unit]) -> dict[int, int]:
+    return {i: k for k, u in enumerate(units) for i in range(u.start, u.end)}
+
+
+def assign_owners(doc: Doc, units: list[Unit]) -> None:
+    """Each non-person unit that modifies another unit's phrase is owned by it (transitively)."""
+    where = _unit_of(units)
+    for k, u in enumerate(units):
+        if u.type == "person":
+            continue
+        tok = _anchor(doc, u.start, u.end)
+        seen = 0
+        while tok.dep_ in MODS and tok.head.i != tok.i and seen < 12:
+            tok = tok.head
+            seen += 1
+            j = where.get(tok.i)
+            if j is not None and j != k and units[j].type != "country":
+                u.owner = j
+                break
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and tok.dep_ not in MODS:
+                break
+    for u in units:  # follow chains to the top owner
+        hops = 0
+        while u.owner is not None and units[u.owner].owner is not None and hops < 8:
+            u.owner = units[u.owner].owner
+            hops += 1
+
+
+def _children_units(doc: Doc, units: Sequence[Unit], top: int) -> list[int]:
+    return [k for k, u in enumerate(units) if u.owner == top]
+
+
+def _pp_units(doc: Doc, units: Sequence[Unit], head: Token, where: dict[int, int],
+              preps: set[str]) -> list[int]:
+    """Units inside the of/in/at/for phrases hanging on ``head``."""
+    out: list[int] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for tok in child.subtree:
+                j = where.get(tok.i)
+                if j is not None and j not in out:
+                    out.append(j)
+    return out
+
+
+def _places_in(places: Sequence[Place], start: int, end: int) -> str | None:
+    for p in places:
+        if start <= p.span[0] and p.span[1] <= end and p.country:
+            return p.country
+    return None
+
+
+def _phrase_start(doc: Doc, units: Sequence[Unit], anchor: Token, core: Unit, own: Sequence[int]) -> int:
+    """First token of the mention: the left edge of the phrase, after determiners and other persons."""
+    start = min([core.start] + [units[k].start for k in own if units[k].start < core.start])
+    left = anchor.left_edge.i
+    j = start
+    while j > left:
+        prev = doc[j - 1]
+        if prev.dep_ in ("det", "punct", "cc", "prep", "case") or prev.pos_ in ("PRON", "DET", "PUNCT", "SPACE") \
+                or prev.text in POSS or prev.pos_ == "NUM" and prev.lower_ in ("two", "both"):
+            break
+        if any(units[k].type == "person" and units[k].start <= j - 1 < units[k].end for k in range(len(units))):
+            break
+        j -= 1
+    return j
+
+
+def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of: Sequence[int]) -> list[Cand]:
+    """One candidate per top unit (a unit no other unit owns), with country and sector from its modifiers."""
+    where = _unit_of(units)
+    elite = elite_modifiers()
+    names = country_names()
+    out: list[Cand] = []
+    appos_of: dict[int, int] = {}
+    # appositions: a term phrase in apposition to a person (either way) describes that person
+    for k, u in enumerate(units):
+        if u.owner is not None:
+            continue
+        anchor = _anchor(doc, u.start, u.end)
+        if anchor.dep_ == "appos":
+            found = where.get(anchor.head.i)
+            if found is not None:
+                top = units[found].owner
+                j = top if top is not None else found
+                a, b = (j, k) if units[j].type == "person" else (k, j)
+                cue = units[b].cue
+                if units[a].type == "person" and units[b].type == "term" and cue is not None and cue.form == "person":
+                    appos_of[b] = a
+    for k, u in enumerate(units):
+        if u.owner is not None or u.used:
+            continue
+        anchor = _anchor(doc, u.start, u.end)
+        own = _children_units(doc, units, k)
+        left = [j for j in own if units[j].start < u.start]
+        start_tok = _phrase_start(doc, units, anchor, u, own)
+        end_tok = u.end
+        if u.type in ("term", "org"):
+            for ent in doc.ents:  # "Royal University of Phnom Penh's Institute for International Studies"
+                if ent.label_ == "ORG" and ent.start <= u.start < ent.end and ent.end > end_tok and \
+                        all(where.get(i) in (None, k, *own) or units[where[i]].type == "country"
+                            for i in range(u.end, ent.end)):
+                    end_tok = ent.end
+        while end_tok > start_tok + 1 and (doc[end_tok - 1].text in POSS or doc[end_tok - 1].is_punct):
+            end_tok -= 1
+        span = doc[start_tok:end_tok]
+        pre_words = {t.lower_ for t in doc[anchor.left_edge.i:u.start]}
+        c = Cand(start=span.start_char, end=span.end_char, head=anchor.i, sent=sent_of[anchor.i], kind="",
+                 name="", role=_role(anchor), unit=k)
+        # country: left modifiers, then of/in/at/for phrases, then places inside the phrase
+        country, crule = None, ""
+        for j in left + [j for j in own if j not in left]:
+            cu = units[j].cue
+            if units[j].type in ("country", "org") and cu is not None and cu.country:
+                country, crule = cu.country, f"{units[j].type}:{cu.form}"
+                break
+        pp = _pp_units(doc, units, anchor, where, {"of", "in", "at", "for", "from"} if u.type != "person"
+                       else {"of", "from"})
+        if country is None:
+            for j in pp:
+                cu = units[j].cue
+                if units[j].type in ("country", "org") and cu is not None and cu.country:
+                    country, crule = cu.country, "pp:" + units[j].type
+                    if units[j].type == "country":
+                        units[j].used = True
+                    break
+        if country is None:
+            country = _places_in(places, span.start_char, span.end_char)
+            crule = "place" if country else ""
+        c.country, c.country_rule = country, crule
+        for j in own:
+            units[j].used = True
+        poss_pron = [t for t in doc[anchor.left_edge.i:u.start] if t.dep_ == "poss" and t.pos_ == "PRON"]
+        c.poss_pronoun = poss_pron[0].i if poss_pron else None
+        is_elite = bool(pre_words & elite) or any(t.lower_ in elite for t in doc[max(0, start_tok - 2):start_tok])
+        terms = [units[j] for j in left if units[j].type == "term"]
+        if u.type == "person":
+            name_span = doc[u.start:u.end]
+            c.kind, c.name = "person", name_span.text
+            c.name_tokens = tuple(name_key(name_span.text).split())
+            if terms:
+                head_term = terms[-1]
+                c.title = doc[terms[0].start:head_term.end].text
+                c.sector = head_term.cue.sector if head_term.cue else None
+                c.term = head_term.cue.name if head_term.cue else None
+            orgs = [units[j] for j in own if units[j].type == "org"]
+            if c.sector is None and orgs and orgs[0].cue:
+                c.sector = orgs[0].cue.sector
+            if is_elite:
+                c.sector = "ELI"
+            c.rule = "person" + (":title" if terms else "")
+            c.gender = _gender(c.title)
+        elif u.type == "org" and u.cue is not None:
+            c.kind, c.name = ("person" if u.cue.form == "person" else "organization"), u.cue.name
+            c.country = u.cue.country or c.country
+            c.sector = u.cue.sector
+            heads = [units[j] for j in own if units[j].type == "term" and units[j].start > u.start]
+            c.rule = "organisation"
+            c.key = f"org:{u.cue.name}"
+            if heads and heads[-1].cue:  # "European Union legislators"
+                c.sector, c.key = heads[-1].cue.sector, None
+        elif u.type == "term" and u.cue is not None:
+            c.kind = u.cue.form if u.cue.form in ("person", "group", "organization") else "group"
+            if c.kind == "person" and doc[u.end - 1].tag_ in ("NNS", "NNPS"):
+                c.kind = "group"  # "workers" matched through its lemma "worker"
+            if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.i not in where:
+                continue  # a modifier of a noun that names no actor: "people-to-people connections"
+            c.name = _strip_det(span)
+            c.sector = u.cue.sector
+            c.term = u.cue.name
+            if is_elite and c.kind == "person":
+                c.sector = "ELI"
+            c.rule = "term:" + u.cue.name
+            c.plural = doc[u.end - 1].tag_ in ("NNS", "NNPS")
+            c.title = _strip_det(span) if c.kind == "person" else None
+            c.gender = _gender(u.cue.name)
+        elif u.type == "country" and u.cue is not None:
+            cu = u.cue
+            if cu.form == "people":
+                c.kind, c.name, c.country, c.rule = "group", _strip_det(span), cu.country, "country:people"
+            elif cu.form in ("capital", "seat"):
+                c.kind, c.country = "organization", cu.country
+                c.sector = cu.sector or "GOV"
+                c.name = f"Government of {names.get(cu.country or '', cu.country)}" if c.sector == "GOV" else span.text
+                c.rule = f"country:{cu.form}"
+            else:
+                c.kind, c.country, c.name = "country", cu.country, names.get(cu.country or "", span.text)
+                c.rule = f"country:{cu.form}"
+            c.country_rule = "country:" + cu.form
+            c.start, c.end = doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)
+        elif u.type == "entorg":
+            c.kind, c.name, c.rule = "organization", _strip_det(span), "entity:ORG"
+        else:
+            continue
+        c.confidence = _confidence(c)
+        out.append(c)
+        if k in appos_of:
+            c.ref = -1 - appos_of[k]  # resolved to the person's candidate below
+    # link appositions to the person candidates (unit index -> candidate index)
+    cand_of_unit = {c.unit: i for i, c in enumerate(out)}
+    for c in out:
+        if c.ref is not None and c.ref < 0:
+            c.ref = cand_of_unit.get(-1 - c.ref)
+    return out
+
+
+def _role(tok: Token) -> str:
+    """The grammatical role of a phrase head; a conjunct takes its first conjunct's role."""
+    hops = 0
+    while tok.dep_ == "conj" and hops < 5:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ == "pobj":
+        return f"pobj:{tok.head.lower_}"
+    return tok.dep_
+
+
+def _strip_det(span: Span) -> str:
+    toks = list(span)
+    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip() if toks else span.text
+
+
+def _gender(title: str | None) -> str | None:
+    if not title:
+        return None
+    low = title.lower()
+    if any(w in low.split() or low.endswith(w) for w in FEMALE):
+        return "f"
+    if any(w in low.split() for w in MALE):
+        return "m"
+    return None
+
+
+def _confidence(c: Cand) -> float:
+    if c.kind == "person":
+        return 0.9 if c.country and c.sector else 0.7 if (c.country or c.sector) else 0.5
+    if c.kind == "country":
+        return 0.95
+    return 0.85 if c.country else 0.6
+
+
+def kb_trie(kb: KnowledgeBase) -> Trie:
+    """Names and aliases of the KB (two words or more, or one capitalised word) as a token trie."""
+    trie = Trie()
+    for n in kb.names():
+        toks = _split(n)
+        if len(toks) >= 2 or (len(toks) == 1 and len(n) >= 4 and n[:1].isupper()):
+            trie.add(toks, n)
+    return trie
+
+
+def is_locative(tok: Token) -> bool:
+    """Whether a place word stands in a location phrase ("in Seoul", "Seoul, South Korea" after "in")."""
+    hops = 0
+    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
+        tok = tok.head
+        hops += 1
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def actor_role(tok: Token) -> bool:
+    """Whether a place word is used as an actor: subject, object, possessor, or after with/against/by."""
+    hops = 0
+    while tok.dep_ == "conj" and hops < 4:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ == "ROOT" and len(list(tok.sent)) <= 3:
+        return True  # a bare name ("Beijing") or a dateline
+    return tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS and tok.head.lower_ not in LOCATIVE_PREPS

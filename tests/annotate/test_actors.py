@@ -1,0 +1,186 @@
+"""Actors stage: countries, sectors, organisations, one actor per entity, coreference, traps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilateral.annotate.actors import pair_members
+from bilateral.annotate.context import MentionIndex
+from bilateral.record import Actor, Document
+
+
+def _actor_at(doc: Document, phrase: str, nth: int = 0) -> Actor | None:
+    """The actor whose mention covers the ``nth`` occurrence of ``phrase``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    index = MentionIndex(doc.actors)
+    return index.actor_at(start, start + len(phrase))
+
+
+def _code(doc: Document, phrase: str, nth: int = 0) -> tuple[str | None, str | None]:
+    a = _actor_at(doc, phrase, nth)
+    return (a.country, a.sector) if a else (None, None)
+
+
+@pytest.mark.parametrize(("text", "phrase", "country", "sector"), [
+    ("South Korean president Yoon Suk-Yeol met reporters.", "Yoon Suk-Yeol", "KOR", "GOV"),
+    ("Korea and Japan signed a deal.", "Korea", "KOR", None),
+    ("North Korea fired a missile.", "North Korea", "PRK", None),
+    ("Britain protested on Monday.", "Britain", "GBR", None),
+    ("The US imposed sanctions.", "US", "USA", None),
+    ("The UAE hosted the talks.", "UAE", "ARE", None),
+    ("Filipino fishermen were detained.", "Filipino fishermen", "PHL", None),
+    ("Cambodian workers returned home.", "Cambodian workers", "KHM", "LAB"),
+    ("Beijing summoned the Japanese ambassador.", "Beijing", "CHN", "GOV"),
+    ("Washington said the talks failed.", "Washington", "USA", "GOV"),
+    ("The Kremlin rejected the proposal.", "Kremlin", "RUS", "GOV"),
+    ("Downing Street declined to comment.", "Downing Street", "GBR", "GOV"),
+    ("The Korean government thanked Cambodia.", "Korean government", "KOR", "GOV"),
+    ("Pakistani Army troops crossed the line.", "Pakistani Army", "PAK", "MIL"),
+    ("Kyiv police arrested two men.", "Kyiv police", "UKR", "COP"),
+    ("Rebels attacked the town.", "Rebels", None, "REB"),
+    ("Teachers went on strike in Nairobi.", "Teachers", None, "EDU"),
+    ("A journalist was detained.", "journalist", None, "JRN"),
+    ("The World Health Organization warned of a new wave.", "World Health Organization", "UNO", "MED"),
+    ("NATO held an emergency meeting.", "NATO", "IGO", "MIL"),
+    ("The European Commission fined the company.", "European Commission", "EUR", "GOV"),
+    ("ASEAN leaders met in Vientiane.", "ASEAN leaders", "IGO", "GOV"),
+    ("ASEAN issued a statement.", "ASEAN", "IGO", None),
+    ("US Senator Marco Rubio criticised the deal.", "Marco Rubio", "USA", "LEG"),
+    ("Former President Nursultan Nazarbayev spoke.", "Nursultan Nazarbayev", "KAZ", "ELI"),
+    ("Thong Mengdavid, a lecturer at the Royal University of Phnom Penh, said so.", "Thong Mengdavid", "KHM", "EDU"),
+    ("Harvard professor Jane Miller disagreed.", "Jane Miller", "USA", "EDU"),
+    ("Taiwan protested the drills.", "Taiwan", "TWN", None),
+    ("Kosovo and Serbia resumed talks.", "Kosovo", "XKX", None),
+    ("Palestinians marched in Ramallah.", "Palestinians", "PSE", None),
+    ("Hong Kong police arrested activists.", "Hong Kong police", "HKG", "COP"),
+])
+def test_country_and_sector(engine: Any, text: str, phrase: str, country: str | None, sector: str | None) -> None:
+    doc = engine.extract(text, published="2024-09-13")
+    assert _code(doc, phrase) == (country, sector)
+
+
+def test_hyphenated_pair_gives_both_countries(engine: Any) -> None:
+    doc = engine.extract("Cambodia-Korea relations improved.", published="2024-09-13")
+    assert _code(doc, "Cambodia")[0] == "KHM"
+    assert _code(doc, "Korea")[0] == "KOR"
+
+
+def test_capital_in_location_phrase_is_not_an_actor(engine: Any) -> None:
+    doc = engine.extract("The ministers met in Seoul on Monday.", published="2024-09-13")
+    assert _actor_at(doc, "Seoul") is None
+
+
+def test_person_without_cue_has_no_country(engine: Any) -> None:
+    doc = engine.extract("Maria Kowalczyk-Brandt said the plan would fail.", published="2024-09-13")
+    a = _actor_at(doc, "Maria Kowalczyk-Brandt")
+    assert a is not None and a.kind == "person"
+    assert a.country is None
+
+
+@pytest.mark.parametrize(("text", "phrase", "forbidden"), [
+    ("Korean War veterans gathered at the memorial in Ohio.", "Korean War veterans", "KOR"),
+    ("Turkey is the centrepiece of the Thanksgiving dinner, roasted with stuffing and gravy.", "Turkey", "TUR"),
+    ("Georgia passed a new voting law, the governor said in Atlanta.", "Georgia", "GEO"),
+    ("Michael Jordan scored 40 points. Jordan said the team played well.", "Jordan", "JOR"),
+    ("Chad Smith, a teacher from Ohio, won the prize.", "Chad", "TCD"),
+])
+def test_traps(engine: Any, text: str, phrase: str, forbidden: str) -> None:
+    doc = engine.extract(text, published="2024-09-13")
+    a = _actor_at(doc, phrase, nth=text.count(phrase) - 1)
+    assert a is None or a.country != forbidden
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Georgia accused Russia of occupying Abkhazia, officials in Tbilisi said.", "Georgia", "GEO"),
+    ("Jordan condemned the attack, the foreign ministry in Amman said.", "Jordan", "JOR"),
+    ("Chad closed its border with Sudan.", "Chad", "TCD"),
+    ("Turkey and Greece held talks in Ankara.", "Turkey", "TUR"),
+])
+def test_ambiguous_names_as_countries(engine: Any, text: str, phrase: str, country: str) -> None:
+    doc = engine.extract(text, published="2024-09-13")
+    assert _code(doc, phrase)[0] == country
+
+
+def test_names_titles_and_pronouns_corefer(engine: Any) -> None:
+    text = ("Foreign Minister Anna Lindqvist of Sweden arrived in Oslo on Monday. "
+            "She met Norwegian prime minister Lars Holm. Lindqvist said the two countries would sign a pact. "
+            "The foreign minister added that her government wanted closer ties.")
+    doc = engine.extract(text, published="2024-09-13")
+    anna = _actor_at(doc, "Anna Lindqvist")
+    assert anna is not None and anna.country == "SWE" and anna.sector == "GOV"
+    assert _actor_at(doc, "She") == anna
+    assert _actor_at(doc, "Lindqvist", nth=1) == anna
+    assert _actor_at(doc, "her") == anna
+    holm = _actor_at(doc, "Lars Holm")
+    assert holm is not None and holm.country == "NOR" and holm != anna
+    pair = _actor_at(doc, "two countries")
+    assert pair is not None and set(pair_members(pair)) == {"SWE", "NOR"}
+
+
+def test_pronoun_goes_to_main_subject(engine: Any) -> None:
+    text = ("President Ana Vera asked Prime Minister Tomas Ruiz to resign. "
+            "She said the economy had collapsed.")
+    doc = engine.extract(text, published="2024-09-13")
+    assert _actor_at(doc, "She") == _actor_at(doc, "Ana Vera")
+
+
+def test_pronoun_is_not_its_own_verbs_subject(engine: Any) -> None:
+    text = "Tomas Ruiz met Ana Vera on Monday. He thanked her for the invitation."
+    doc = engine.extract(text, published="2024-09-13")
+    assert _actor_at(doc, "He") == _actor_at(doc, "Tomas Ruiz")
+    assert _actor_at(doc, "her") == _actor_at(doc, "Ana Vera")
+
+
+def test_we_in_quote_is_speaker_side(engine: Any) -> None:
+    text = ('Indonesian foreign minister Retno Marsudi spoke on Friday. '
+            '"We will not accept this," she said.')
+    doc = engine.extract(text, published="2023-09-13")
+    we = _actor_at(doc, "We")
+    assert we is not None and we.country == "IDN"
+    assert _actor_at(doc, "she") == _actor_at(doc, "Retno Marsudi")
+
+
+def test_kb_office_dates_give_eli(engine: Any) -> None:
+    before = engine.extract("Angela Merkel spoke in Berlin.", published="2017-04-01")
+    after = engine.extract("Angela Merkel spoke in Berlin.", published="2022-01-10")
+    assert _code(before, "Angela Merkel") == ("DEU", "GOV")
+    assert _code(after, "Angela Merkel") == ("DEU", "ELI")
+
+
+def test_mentions_are_exact_spans(engine: Any) -> None:
+    text = "Senate president Hun Sen has requested South Korean president Yoon Suk-Yeol to visit. He agreed."
+    doc = engine.extract(text, published="2024-09-13")
+    for a in doc.actors:
+        assert a.rule and 0.0 <= a.confidence <= 1.0
+        for m in a.mentions:
+            assert doc.text[m.span[0]:m.span[1]] == m.text
+
+
+def test_seed_people(seed_record: Document) -> None:
+    want = {"Hun Sen": ("KHM", {"GOV", "LEG"}), "Yoon Suk-Yeol": ("KOR", {"GOV"}),
+            "Hun Manet": ("KHM", {"GOV"}), "Thong Mengdavid": ("KHM", {"EDU"})}
+    people = {a.name: a for a in seed_record.actors if a.kind == "person"}
+    for name, (country, sectors) in want.items():
+        assert name in people, name
+        assert people[name].country == country
+        assert people[name].sector in sectors
+
+
+def test_seed_pronouns_and_short_names(seed_record: Document) -> None:
+    text = seed_record.text
+    hun_sen = _actor_at(seed_record, "Senate president Hun Sen")
+    meng = _actor_at(seed_record, "Thong Mengdavid")
+    assert hun_sen is not None and meng is not None
+    # every "He"/"he" of the article, in order, and who says or does it (read off the article)
+    owners = [hun_sen, hun_sen, hun_sen, hun_sen, meng, meng, meng]
+    positions = [i for i in range(len(text)) if text[i:i + 3].lower() == "he " and (i == 0 or not text[i - 1].isalpha())]
+    assert len(positions) == len(owners)
+    index = MentionIndex(seed_record.actors)
+    for pos, owner in zip(positions, owners, strict=True):
+        assert index.actor_at(pos, pos + 2) == owner, text[pos - 40:pos + 20]
+    for k in range(text.count("Mengdavid")):
+        assert _actor_at(seed_record, "Mengdavid", nth=k) == meng
