@@ -81,6 +81,11 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                       rf"|{f.weekday})\b"),
         ("set_adv", r"\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b"),
         ("set_freq", r"\b(?P<times>once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year)\b"),
+        ("clock_day", rf"\b(?P<clock>(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|noon|midday"
+                      rf"|midnight)\s+(?:(?:[ECMP][SD]T|GMT|UTC)\s*,?\s+)?(?:on\s+)?(?:(?P<wd>{f.weekday})|"
+                      rf"(?P<word>today|yesterday|tomorrow)|(?P<month>{f.month})\s+{day})(?![\w-])"),
+        ("end_of", r"\b(?:the\s+)?(?P<pos>end|beginning|start|middle)\s+of\s+(?P<det>the|this|next|last)\s+"
+                   r"(?P<unit>year|month|week|decade)\b"),
         ("clock", r"\b(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"),
     ]
     return tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in src)
@@ -191,6 +196,8 @@ class Checker:
         g = cand.groups
         num = (g.get("num") or "").lower()
         unit = g.get("unit", "").lower()
+        if _capitalized(g.get("unit")) and not self._sentence_start(cand.start):
+            return False  # "the Six-Day War"
         if (g.get("adj") or "").lower() == "old":
             return False  # ages: "a 6-year-old", "52 years old"
         if re.fullmatch(YEAR, num) and not unit.endswith("s"):
@@ -205,6 +212,16 @@ class Checker:
         if num in lexicon().vague:
             return unit.endswith("s") or unit == "centuries"
         return True
+
+    def _sentence_start(self, char: int) -> bool:
+        return not self.text[:char].strip() or self.text[:char].rstrip()[-1] in ".!?\"'“”\n"
+
+    def _check_span_of(self, cand: Candidate) -> bool:
+        g = cand.groups
+        if _capitalized(g.get("unit")) and not self._sentence_start(cand.start):
+            return False
+        mod = g["mod"].lower().split()[-1]
+        return bool(g.get("num")) or mod not in ("first", "final", "latest")  # "the first day of talks"
 
     def _check_relunit(self, cand: Candidate) -> bool:
         return not _capitalized(cand.groups["unit"])  # "This Week", a programme

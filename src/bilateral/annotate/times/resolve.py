@@ -108,7 +108,9 @@ def r_month_day(c: Candidate, st: State) -> Resolved | None:
     if pub is None:
         return Resolved("date", f"XXXX-{month:02d}-{day:02d}", None, relative=True)
     weekday = lexicon().weekdays.get((g.get("wd") or "").lower())
-    found = cal.month_day(month, day, pub, _date_tense(c, st), weekday=weekday)
+    tense = _date_tense(c, st)
+    # a full date with a present-tense verb is a schedule: "the law takes effect on 1 January"
+    found = cal.month_day(month, day, pub, "future" if tense == "present" else tense, weekday=weekday)
     return Resolved("date", found.isoformat(), _PUB) if found else None
 
 
@@ -240,8 +242,9 @@ def r_in_n(c: Candidate, st: State) -> Resolved | None:
 def r_span_of(c: Candidate, st: State) -> Resolved | None:
     mod = _mod(c).removeprefix("the ").strip()
     unit = _unit(c.groups["unit"])
-    amount = _amount(c) if c.groups.get("num") else 1
-    if not c.groups.get("num") and unit == "quarter" and not c.groups.get("prep"):
+    plural = c.groups["unit"].lower() != unit
+    amount = _amount(c) if c.groups.get("num") else None if plural else 1
+    if not c.groups.get("num") and c.groups["unit"].lower() == "quarter" and not c.groups.get("prep"):
         step = 1 if mod in ("next", "coming", "following") else -1
         return _relative(st.published, lambda p: cal.fmt(cal.shift(p, step, "quarter"), "quarter"))
     dur = _duration_value(c, amount)
@@ -366,13 +369,47 @@ def r_set_freq(c: Candidate, st: State) -> Resolved | None:
     return Resolved("set", cal.duration(1, unit.code, time=unit.time), None)
 
 
-def r_clock(c: Candidate, st: State) -> Resolved | None:
+def r_clock_day(c: Candidate, st: State) -> Resolved | None:
+    g = c.groups
+    if g.get("wd"):
+        day = r_weekday(c, st)
+    elif g.get("word"):
+        day = r_relday(c, st)
+    else:
+        day = r_month_day(c, st)
+    if day is None:
+        return None
+    clock = _clock(c)
+    if clock is None:
+        return day
+    value = day.value[:10] + clock if day.value and "W" not in day.value else day.value
+    return Resolved("date", value, day.anchor, relative=day.relative)
+
+
+def r_end_of(c: Candidate, st: State) -> Resolved | None:
+    unit = c.groups["unit"].lower()
+    step = {"the": 0, "this": 0, "next": 1, "last": -1}[c.groups["det"].lower()]
+    return _relative(st.published, lambda p: cal.fmt(cal.shift(p, step, unit), unit))
+
+
+def _clock(c: Candidate) -> str | None:
+    """The "T22:00" of "10 p.m.", "noon", "midnight"; None when the hour is impossible."""
+    word = (c.groups.get("clock") or "").lower()
+    if word in ("noon", "midday"):
+        return "T12:00"
+    if word == "midnight":
+        return "T24:00"
     hour = int(c.groups["h"])
     if not 1 <= hour <= 12:
         return None
     pm = c.groups["ampm"].lower().startswith("p")
-    hour = hour % 12 + (12 if pm else 0)
-    clock = f"T{hour:02d}:{c.groups.get('min') or '00'}"
+    return f"T{hour % 12 + (12 if pm else 0):02d}:{c.groups.get('min') or '00'}"
+
+
+def r_clock(c: Candidate, st: State) -> Resolved | None:
+    clock = _clock(c)
+    if clock is None:
+        return None
     prior = st.last("day")
     if prior is not None and prior[2] == "day":
         return Resolved("date", prior[1].isoformat() + clock, f"time:{prior[0]}")
