@@ -35,6 +35,7 @@ class Builder:
     places: list[Place] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    source: str = "tests"
 
     def actor(self, name: str, kind: str, country: str | None, sector: str | None, *subs: str,
               title: str | None = None) -> str:
@@ -86,7 +87,7 @@ class Builder:
                                        evidence=mention(self.text, evidence)))
 
     def build(self) -> Document:
-        return Document(id=self.id, text=self.text, published=self.published, title=self.title, source="tests",
+        return Document(id=self.id, text=self.text, published=self.published, title=self.title, source=self.source,
                         actors=tuple(self.actors), events=tuple(self.events), quotes=tuple(self.quotes),
                         times=tuple(self.times), places=tuple(self.places), relations=tuple(self.relations),
                         warnings=tuple(self.warnings))
@@ -146,12 +147,13 @@ def corpus() -> list[Document]:
         ("c3", "2025-02-11", "VNM", "AUS", "ACCUSE", "Hanoi", 21.02, 105.84),
         ("c4", "2025-04-02", "CHN", "PHL", "PROTEST", "Manila", 14.6, 120.98),
         ("c5", "2025-04-09", "PHL", "CHN", "REJECT", "Manila", 14.6, 120.98),
+        ("c6", "2025-04-03", "CHN", "PHL", "PROTEST", "Manila", 14.6, 120.98),  # c4 again, another outlet
     ]
     names = {"AUS": "Australia", "VNM": "Vietnam", "CHN": "China", "PHL": "the Philippines"}
     city_country = {"Canberra": "AUS", "Hanoi": "VNM", "Manila": "PHL"}
     for did, date, a, b_, type_, city, lat, lon in rows:
         text = f"{names[a]} acted towards {names[b_]} in {city} on a spring day."
-        b = Builder(id=did, text=text, published=date, title=f"{names[a]} and {names[b_]}")
+        b = Builder(id=did, text=text, published=date, title=f"{names[a]} and {names[b_]}", source=f"outlet {did}")
         src = b.actor(names[a], "country", a, "GOV", names[a])
         tgt = b.actor(names[b_], "country", b_, "GOV", names[b_])
         pid = b.place(city, city, city_country[city], lat, lon)

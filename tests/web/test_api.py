@@ -40,11 +40,11 @@ def test_health_reports_the_store_and_guards(server: Server, web_docs: list[Docu
 def test_openapi_lists_every_endpoint(server: Server) -> None:
     paths = get(server, "/openapi.json")["paths"]
     for path in ("/health", "/extract", "/documents", "/documents/{doc_id}", "/events", "/actors", "/quotes",
-                 "/dyads/{a}/{b}", "/network", "/event-places"):
+                 "/dyads/{a}/{b}", "/network", "/event-places", "/vocabulary"):
         assert path in paths, path
     assert "post" in paths["/extract"]
     assert {p["name"] for p in paths["/events"]["get"]["parameters"]} >= {
-        "country", "sector", "type", "quad", "status", "since", "until", "place", "text"}
+        "country", "sector", "type", "quad", "status", "from", "to", "place", "text", "dedup"}
 
 
 def test_page_and_assets_are_served_from_the_package_with_a_strict_policy(server: Server) -> None:
@@ -69,59 +69,71 @@ def test_document_round_trips_the_stored_record(server: Server) -> None:
 def test_documents_list_has_metadata_and_counts(server: Server) -> None:
     rows = {d["id"]: d for d in get(server, "/documents")}
     assert rows["t-article"]["n_events"] == 3 and rows["t-article"]["title"].startswith("Vietnam")
+    assert [d["id"] for d in get(server, "/documents", text="hostile")] == ["t-hostile"]
     assert "text" not in rows["t-article"]
 
 
 @pytest.mark.parametrize(("params", "expected"), [
-    ({}, {"t-article:e1", "t-article:e2", "t-article:e3", "t-hostile:e1", "c1:e1", "c2:e1", "c3:e1", "c4:e1", "c5:e1"}),
-    ({"country": "PHL"}, {"t-hostile:e1", "c4:e1", "c5:e1"}),
-    ({"country": "phl", "type": "REJECT"}, {"c5:e1"}),
-    ({"quad": 4}, {"t-article:e3", "c4:e1"}),
-    ({"status": "hypothetical"}, {"t-article:e3"}),
-    ({"since": "2025-02-01", "until": "2025-03"}, {"c3:e1", "t-article:e1", "t-article:e2", "t-article:e3"}),
-    ({"until": "2025-01"}, {"c1:e1", "c2:e1"}),
-    ({"place": "Hanoi"}, {"c2:e1", "c3:e1"}),
-    ({"place": "AUS", "country": "VNM"}, {"t-article:e1", "c1:e1"}),
+    ({}, {"t-article/e1", "t-article/e2", "t-hostile/e1", "c1/e1", "c2/e1", "c3/e1", "c4/e1", "c5/e1",
+          "c6/e1"}),
+    ({"country": "PHL"}, {"t-hostile/e1", "c4/e1", "c5/e1", "c6/e1"}),
+    ({"country": ["PHL", "chn"], "type": "REJECT"}, {"c5/e1"}),
+    ({"quad": 4}, {"c4/e1", "c6/e1"}),
+    ({"status": "hypothetical"}, {"t-article/e3"}),
+    ({"from": "2025-02-01", "to": "2025-03"}, {"c3/e1", "t-article/e1", "t-article/e2"}),
+    ({"to": "2025-01"}, {"c1/e1", "c2/e1"}),
+    ({"place": "hanoi"}, {"c2/e1", "c3/e1"}),
+    ({"place": "Canberra", "country": "VNM"}, {"t-article/e1", "c1/e1"}),
     ({"text": "trusted"}, set()),
-    ({"text": "elevated"}, {"t-article:e2"}),
-    ({"sector": "GOV", "country": "CHN"}, {"t-hostile:e1", "c4:e1", "c5:e1"}),
+    ({"text": "elevated ties"}, {"t-article/e2"}),
+    ({"sector": "GOV", "country": "CHN"}, {"t-hostile/e1", "c4/e1", "c5/e1", "c6/e1"}),
 ])
-def test_event_filters(server: Server, params: dict[str, Any], expected: set[str]) -> None:
-    body = get(server, "/events", **params)
-    got = {f"{e['doc_id']}:{e['id']}" for e in body["events"]}
-    assert got == expected
+def test_event_filters_one_row_per_report(server: Server, params: dict[str, Any], expected: set[str]) -> None:
+    body = get(server, "/events", dedup="false", **params)
+    assert {e["id"] for e in body["events"]} == expected
     assert body["total"] == len(expected)
 
 
-def test_event_rows_carry_names_places_and_why(server: Server) -> None:
-    (row,) = get(server, "/events", doc="t-article", type="CONSULT")["events"]
-    assert row["source_name"] == "Pham Minh Chinh" and row["target_country"] == "AUS"
-    assert row["place_name"] == "Canberra" and row["why"].startswith("CONSULT")
+def test_events_are_deduplicated_across_articles_by_default(server: Server) -> None:
+    rows = get(server, "/events", country=["CHN", "PHL"], type="PROTEST")["events"]
+    assert len(rows) == 1 and rows[0]["articles"] == 2
+    assert set(rows[0]["documents"].split(";")) == {"c4", "c6"}
 
 
-def test_bad_filter_values_are_422_with_a_message(server: Server) -> None:
-    for params in ({"quad": 7}, {"status": "rumoured"}, {"limit": 0}):
-        r = httpx.get(server.url + "/events", params=params, timeout=10)
-        assert r.status_code == 422
-        assert r.json()["detail"]
+def test_event_rows_carry_names_places_and_documents(server: Server) -> None:
+    (row,) = get(server, "/events", country="AUS", type="CONSULT")["events"]
+    assert {row["source_name"], row["target_name"]} == {"Pham Minh Chinh", "Anthony Albanese"}
+    assert {row["source_country"], row["target_country"]} == {"VNM", "AUS"}
+    assert row["place"] == "Canberra" and row["documents"] == "t-article" and row["evidence"]
+
+
+@pytest.mark.parametrize("params", [{"quad": 7}, {"status": "rumoured"}, {"limit": 0}, {"country": "XX"},
+                                    {"from": "2025/01"}, {"country": ["AUS", "VNM", "CHN"]}])
+def test_bad_filter_values_are_422_with_a_message(server: Server, params: dict[str, Any]) -> None:
+    r = httpx.get(server.url + "/events", params=params, timeout=10)
+    assert r.status_code == 422
+    assert r.json()["detail"]
 
 
 def test_dyad_timeline_counts_months_and_orders_relations(server: Server) -> None:
     body = get(server, "/dyads/vnm/AUS")
-    assert (body["a"], body["b"]) == ("VNM", "AUS")
+    assert body["countries"] == ["AUS", "VNM"]
     months = {m["month"]: m for m in body["months"]}
     assert months["2025-01"]["cooperation"] == 2 and months["2025-01"]["conflict"] == 0
     assert months["2025-02"]["conflict"] == 1
     # the hypothetical COERCE of March is not counted; the CONSULT and AGREE are
-    assert months["2025-03"] == {"month": "2025-03", "cooperation": 2, "conflict": 0, "events": 2}
-    assert [r["level"] for r in body["relations"]] == ["strategic partnership", "comprehensive strategic partnership"]
-    assert body["relations"][1]["rank"] > body["relations"][0]["rank"]
+    assert months["2025-03"]["cooperation"] == 2 and months["2025-03"]["events"] == 2
+    assert [r["level"] for r in body["history"]] == ["strategic partnership", "comprehensive strategic partnership"]
+    assert body["history"][1]["rank"] > body["history"][0]["rank"]
+    assert body["current"] == "comprehensive strategic partnership"
+    assert httpx.get(server.url + "/dyads/AUS/AUS", timeout=10).status_code == 422
 
 
 def test_network_and_map(server: Server) -> None:
     net = get(server, "/network")
     edges = {(e["a"], e["b"]): e for e in net["edges"]}
     assert edges[("AUS", "VNM")]["events"] == 5 and edges[("CHN", "PHL")]["conflict"] == 2
+    assert edges[("CHN", "PHL")]["events"] == 3  # the PROTEST reported twice counts once
     assert {n["id"] for n in net["nodes"]} == {"AUS", "VNM", "CHN", "PHL"}
     places = {p["name"]: p for p in get(server, "/event-places")}
     assert places["Hanoi"]["events"] == 2 and places["Manila"]["lat"] == pytest.approx(14.6)
@@ -131,7 +143,7 @@ def test_actors_and_quotes(server: Server) -> None:
     names = {a["name"] for a in get(server, "/actors", country="VNM")}
     assert "Pham Minh Chinh" in names and "Anthony Albanese" not in names
     (q,) = get(server, "/quotes", speaker="Chinh")
-    assert q["speaker_country"] == "VNM" and "trusted partners" in q["text"]
+    assert q["speaker"] == "Pham Minh Chinh" and q["speaker_country"] == "VNM" and "trusted partners" in q["text"]
 
 
 # -- extraction -----------------------------------------------------------------------------------
@@ -238,3 +250,15 @@ def test_read_only_needs_an_existing_store(tmp_path: Path) -> None:
         with serve(ServeConfig(db=tmp_path / "missing.db", read_only=True)):
             pass
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_corpus_views_follow_writes_made_beside_the_server(small_store: Path) -> None:
+    from .records import corpus
+
+    with serve(ServeConfig(db=small_store)) as srv:
+        before = get(srv, "/events", dedup="false")["total"]
+        with Store(small_store) as store:  # another process, e.g. `bilateral extract`, writes meanwhile
+            store.upsert(corpus()[1], "other-writer")
+        after = get(srv, "/events", dedup="false")
+        assert after["total"] == before + 1
+        assert "c1/e1" in {e["id"] for e in after["events"]}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -25,6 +25,7 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import BilateralError
 from ..ingest import Article, InputProblem
+from ..query import Filter
 from ..settings import Settings
 from ..store import Store
 from . import queries
@@ -74,6 +75,7 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
     else:
         Store(db).close()  # create it
     holder = EngineHolder(config.settings, loader=loader)
+    corpus = queries.Corpus(db)
 
     app = FastAPI(title="bilateral", version=__version__, docs_url=None, redoc_url=None,
                   description="Structured, sourced political event data (PLOVER) from news articles. "
@@ -81,6 +83,7 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
                   "needs `Authorization: Bearer TOKEN`.")
     app.state.config = config
     app.state.engine = holder
+    app.state.corpus = corpus
     app.add_middleware(GuardMiddleware, token=config.token, max_bytes=config.max_bytes)  # type: ignore[arg-type]
 
     @contextmanager
@@ -152,45 +155,54 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
         return rec
 
     @app.get("/events", tags=["corpus"])
-    def events(country: str | None = None, sector: str | None = None, type: str | None = None,
-               quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
-               since: Annotated[str | None, Query(description="from this date (YYYY[-MM[-DD]])")] = None,
-               until: Annotated[str | None, Query(description="to this date, inclusive")] = None,
-               place: str | None = None, text: str | None = None, doc: str | None = None,
+    def events(spec: Annotated[Filter, Depends(event_filter)],
                limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
                offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-        """Events with the CLI's filters (all optional, all must hold), newest first, and the total."""
-        flt = queries.EventFilter(country=country, sector=sector, type=type, quad=quad, status=status, since=since,
-                                  until=until, place=place, text=text, doc=doc)
-        with reading() as st:
-            return {"total": queries.count_events(st, flt), "filters": flt.active(),
-                    "events": queries.events(st, flt, limit=limit, offset=offset)}
+        """Events with the filters of ``bilateral events`` (all optional, all must hold), one row per event
+        however many articles report it (``dedup=false``: one per report), newest first, and the total."""
+        rows = queries.events(corpus.documents(), spec)
+        return {"total": len(rows), "events": queries.page(rows, limit=limit, offset=offset)}
 
     @app.get("/actors", tags=["corpus"])
-    def actors(country: str | None = None, sector: str | None = None, text: str | None = None,
-               limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
+    def actors(country: Annotated[list[str], Query(description="ISO3; repeat for several")] = [],  # noqa: B006
+               sector: str | None = None, text: str | None = None,
+               from_: Annotated[str | None, Query(alias="from")] = None,
+               to: str | None = None, limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
                offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        """Actors across documents, grouped by name, country and sector."""
-        with reading() as st:
-            return queries.actors(st, country=country, sector=sector, text=text, limit=limit, offset=offset)
+        """Actors merged across documents (``bilateral actors``), most mentioned first."""
+        spec = _filter(countries=country, sector=sector, text=text, date_from=from_, date_to=to)
+        return queries.page(queries.actors(corpus.documents(), spec), limit=limit, offset=offset)
 
     @app.get("/quotes", tags=["corpus"])
-    def quotes(speaker: str | None = None, country: str | None = None, text: str | None = None,
-               doc: str | None = None, limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
+    def quotes(speaker: str | None = None,
+               country: Annotated[list[str], Query(description="speaker's country (ISO3)")] = [],  # noqa: B006
+               sector: str | None = None, text: str | None = None,
+               from_: Annotated[str | None, Query(alias="from")] = None, to: str | None = None,
+               limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
                offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
-        """Quotes with their speakers."""
-        with reading() as st:
-            return queries.quotes(st, speaker=speaker, country=country, text=text, doc=doc, limit=limit,
-                                  offset=offset)
+        """Quotes with their speakers (``bilateral quotes``), newest first."""
+        spec = _filter(speaker=speaker, countries=country, sector=sector, text=text, date_from=from_, date_to=to)
+        return queries.page(queries.quotes(corpus.documents(), spec), limit=limit, offset=offset)
 
     @app.get("/dyads/{a}/{b}", tags=["corpus"])
-    def dyad(a: str, b: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        """The timeline of two countries: relation statements, monthly cooperation and conflict, the events."""
-        with reading() as st:
-            out = queries.dyad(st, a, b, since=since, until=until)
-        for r in out["relations"]:
-            r["rank"] = _level_rank(r["level"])
-        return out
+    def dyad(a: str, b: str) -> dict[str, Any]:
+        """The timeline of two countries (``bilateral dyad A B``): relation history with level ranks, open
+        proposals, requests, promises, and monthly counts by quad class with cooperation and conflict."""
+        try:
+            return queries.dyad(corpus.documents(), a, b)
+        except BilateralError as exc:
+            raise HTTPException(422, detail=exc.message) from exc
+
+    @app.get("/network", tags=["corpus"])
+    def network(spec: Annotated[Filter, Depends(event_filter)]) -> dict[str, Any]:
+        """Countries weighted by the events between them (the event rows of ``/events``, aggregated)."""
+        return queries.network(queries.events(corpus.documents(), spec))
+
+    @app.get("/event-places", tags=["corpus"])
+    def event_places(spec: Annotated[Filter, Depends(event_filter)]) -> list[dict[str, Any]]:
+        """Geocoded places of the events of ``/events`` (for the map), with counts."""
+        docs = corpus.documents()
+        return queries.event_places(docs, queries.events(docs, spec))
 
     @app.get("/vocabulary", tags=["service"])
     def vocabulary() -> dict[str, Any]:
@@ -200,23 +212,6 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
 
         return {"types": [{"type": t.name, "quad": t.quad} for t in plover_types().values()],
                 "levels": [{"level": t.level, "rank": t.rank} for t in load_tiers()]}
-
-    @app.get("/network", tags=["corpus"])
-    def network(type: str | None = None, quad: Annotated[int | None, Query(ge=1, le=4)] = None,
-                status: Status | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        """Countries weighted by the events between them."""
-        flt = queries.EventFilter(type=type, quad=quad, status=status, since=since, until=until)
-        with reading() as st:
-            return queries.network(st, flt)
-
-    @app.get("/event-places", tags=["corpus"])
-    def event_places(country: str | None = None, type: str | None = None,
-                     quad: Annotated[int | None, Query(ge=1, le=4)] = None, status: Status | None = None,
-                     since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        """Geocoded places of events (for the map), with counts."""
-        flt = queries.EventFilter(country=country, type=type, quad=quad, status=status, since=since, until=until)
-        with reading() as st:
-            return queries.event_places(st, flt)
 
     # -- the page ------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
@@ -248,10 +243,29 @@ def _article(req: ExtractRequest) -> Article:
                    url=given.get("url", item.url), origin="<request>", warnings=item.warnings)
 
 
-def _level_rank(level: str | None) -> int | None:
-    from ..annotate.relations import level_rank
+def _filter(**kw: Any) -> Filter:
+    """The shared filter spec; its validation errors become 422 with the message."""
+    try:
+        return queries.make_filter(**kw)
+    except BilateralError as exc:
+        raise HTTPException(422, detail=exc.message) from exc
 
-    return level_rank(level) if level else None
+
+def event_filter(country: Annotated[list[str], Query(description="ISO3: rows involving it; twice for a dyad "
+                                                     "(either direction)")] = [],  # noqa: B006
+                 sector: Annotated[str | None, Query(description="actor sector code (GOV, MIL ...)")] = None,
+                 type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+                 quad: Annotated[int | None, Query(ge=1, le=4, description="quad class")] = None,
+                 status: Annotated[Status | None, Query(description="default: asserted and future")] = None,
+                 from_: Annotated[str | None, Query(alias="from", description="on or after (YYYY[-MM[-DD]])")] = None,
+                 to: Annotated[str | None, Query(description="on or before (YYYY[-MM[-DD]])")] = None,
+                 place: Annotated[str | None, Query(description="words of the place name")] = None,
+                 text: Annotated[str | None, Query(description="words that must appear in the evidence")] = None,
+                 dedup: Annotated[bool, Query(description="one row per event (false: one per report)")] = True,
+                 ) -> Filter:
+    """The event filters of ``bilateral events``, as URL parameters."""
+    return _filter(countries=country, sector=sector, type=type, quad=quad, status=status, date_from=from_,
+                   date_to=to, place=place, text=text, dedup=dedup)
 
 
 def _explain(errors: list[dict[str, Any]]) -> str:

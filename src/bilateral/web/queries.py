@@ -1,233 +1,161 @@
-"""Read the store for the HTTP API and the web page: documents, events, actors, quotes, dyads,
-the country network and the event map.
+"""What the HTTP API and the page read: the store's records through the shared query code.
 
-Reads only (``Store.rows``); returns plain JSON-ready dicts. This is a stop-gap behind a small
-interface: when ``bilateral.query`` (one filter spec -> rows, shared by CLI, API and web) and
-``bilateral.corpus.dyad`` land, these functions delegate to them and keep their signatures.
+Events, actors and quotes come from :mod:`bilateral.query` (the same filter spec and rows as the
+``bilateral events|actors|quotes`` commands, events deduplicated across articles); dyads from
+:func:`bilateral.corpus.dyad.dyad_report` (as ``bilateral dyad --format json``). The network and
+the map only aggregate those event rows. No filter logic of its own here.
+
+The records are read once and kept until the store changes (SQLite's ``data_version``, which moves
+when any connection, this server's or a ``bilateral extract`` beside it, commits).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+import sqlite3
+import threading
+from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
+from ..corpus.dyad import dyad_report
+from ..errors import BilateralError
+from ..query import Filter, actor_rows, event_rows, quote_rows
+from ..record import Document
 from ..store import Store
 
-#: quad classes (GDELT): 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
 MAX_LIMIT = 5000
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """The event filters of the CLI: every field optional; all given ones must hold."""
+class Corpus:
+    """The store's records for one server, reloaded only when the store has changed."""
 
-    country: str | None = None  # either side
-    sector: str | None = None  # either side
-    type: str | None = None
-    quad: int | None = None
-    status: str | None = None
-    since: str | None = None  # ISO date (or prefix), inclusive, on the event date else the publication date
-    until: str | None = None  # inclusive
-    place: str | None = None  # place name, mention text or country code
-    text: str | None = None  # substring of the evidence sentence or trigger
-    doc: str | None = None  # one document id
+    def __init__(self, db: Path) -> None:
+        self.db = Path(db)
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._version: tuple[int, int] | None = None
+        self._docs: list[Document] = []
 
-    def active(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+    def _data_version(self) -> tuple[int, int]:
+        if self._conn is None:
+            Store(self.db, readonly=True).close()  # the store's own message when there is none
+            self._conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        dv = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        n = self._conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return int(dv), int(n)
 
+    def documents(self) -> list[Document]:
+        with self._lock:
+            version = self._data_version()
+            if version != self._version:
+                with Store(self.db, readonly=True) as store:
+                    self._docs = list(store.documents())
+                self._version = version
+            return self._docs
 
-_EVENT_DATE = "COALESCE(e.date, d.published)"
-
-_EVENT_SELECT = f"""
-SELECT e.doc_id, e.id, e.type, e.mode, e.cameo, e.quad, e.intensity, e.source, e.target,
-       sa.name AS source_name, ta.name AS target_name,
-       e.source_country, e.source_sector, e.target_country, e.target_sector, e.status, e.date,
-       {_EVENT_DATE} AS when_, e.place, p.name AS place_name, p.lat AS place_lat, p.lon AS place_lon,
-       e.sentence, e.trigger, e.evidence, e.confidence, e.why, d.title AS doc_title, d.published AS doc_published
-FROM events e
-JOIN documents d ON d.id = e.doc_id
-LEFT JOIN actors sa ON sa.doc_id = e.doc_id AND sa.id = e.source
-LEFT JOIN actors ta ON ta.doc_id = e.doc_id AND ta.id = e.target
-LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place
-"""
-
-
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if f.country:
-        clauses.append("(e.source_country = ? OR e.target_country = ?)")
-        params += [f.country.upper(), f.country.upper()]
-    if f.sector:
-        clauses.append("(e.source_sector = ? OR e.target_sector = ?)")
-        params += [f.sector.upper(), f.sector.upper()]
-    if f.type:
-        clauses.append("e.type = ?")
-        params.append(f.type.upper())
-    if f.quad is not None:
-        clauses.append("e.quad = ?")
-        params.append(int(f.quad))
-    if f.status:
-        clauses.append("e.status = ?")
-        params.append(f.status.lower())
-    if f.since:
-        clauses.append(f"{_EVENT_DATE} >= ?")
-        params.append(f.since)
-    if f.until:
-        # "2024-05" includes every day of May: compare on the prefix length given
-        clauses.append(f"substr({_EVENT_DATE}, 1, ?) <= ?")
-        params += [len(f.until), f.until]
-    if f.place:
-        clauses.append("(p.name LIKE ? OR p.text LIKE ? OR p.country = ?)")
-        params += [f"%{f.place}%", f"%{f.place}%", f.place.upper()]
-    if f.text:
-        clauses.append("(e.evidence LIKE ? OR e.trigger LIKE ?)")
-        params += [f"%{f.text}%", f"%{f.text}%"]
-    if f.doc:
-        clauses.append("e.doc_id = ?")
-        params.append(f.doc)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
 
-def _limit(limit: int | None) -> int:
-    return max(1, min(int(limit or 200), MAX_LIMIT))
+def make_filter(**kw: Any) -> Filter:
+    """A :class:`bilateral.query.Filter` from URL parameters (None and empty values dropped)."""
+    clean = {k: v for k, v in kw.items() if v not in (None, "", [], ())}
+    return Filter.make(**clean)
 
 
-def events(store: Store, flt: EventFilter, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Events that pass ``flt``, newest first, with actor and place names and the document title."""
-    where, params = _event_where(flt)
-    sql = f"{_EVENT_SELECT}{where} ORDER BY when_ DESC, e.doc_id, e.sentence, e.id LIMIT ? OFFSET ?"
-    rows = store.rows(sql, (*params, _limit(limit), max(0, int(offset))))
+def page(rows: list[dict[str, Any]], *, limit: int, offset: int) -> list[dict[str, Any]]:
+    return rows[max(0, offset):max(0, offset) + max(1, min(limit, MAX_LIMIT))]
+
+
+def events(docs: list[Document], spec: Filter) -> list[dict[str, Any]]:
+    """Event rows (``bilateral events``), newest first."""
+    return sorted(event_rows(docs, spec), key=lambda r: (r["date"] or "", r["id"]), reverse=True)
+
+
+def actors(docs: list[Document], spec: Filter) -> list[dict[str, Any]]:
+    return actor_rows(docs, spec)
+
+
+def quotes(docs: list[Document], spec: Filter) -> list[dict[str, Any]]:
+    return sorted(quote_rows(docs, spec), key=lambda r: (r["date"] or r["published"] or ""), reverse=True)
+
+
+def dyad(docs: list[Document], a: str, b: str) -> dict[str, Any]:
+    """``bilateral dyad A B --format json``, plus cooperation (quads 1-2) and conflict (3-4) per month."""
+    spec = make_filter(countries=[a, b])
+    if len(set(spec.countries)) != 2:
+        raise BilateralError("E306", "give two different countries for a dyad")
+    out: dict[str, Any] = dyad_report(docs, *spec.countries).to_dict()
+    for m in out["months"]:
+        m["cooperation"] = m["quad1"] + m["quad2"]
+        m["conflict"] = m["quad3"] + m["quad4"]
+    return out
+
+
+def network(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Countries as nodes, events between two different countries as undirected weighted edges."""
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
-        r["when"] = r.pop("when_")
-    return rows
+        a, b = r["source_country"], r["target_country"]
+        if not a or not b or a == b:
+            continue
+        x, y = sorted((a, b))
+        e = edges.setdefault((x, y), {"a": x, "b": y, "events": 0, "cooperation": 0, "conflict": 0})
+        e["events"] += 1
+        e["cooperation"] += r["quad"] in COOPERATION
+        e["conflict"] += r["quad"] in CONFLICT
+    nodes: dict[str, int] = defaultdict(int)
+    for e in edges.values():
+        nodes[e["a"]] += e["events"]
+        nodes[e["b"]] += e["events"]
+    return {"nodes": [{"id": k, "events": v} for k, v in sorted(nodes.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "edges": sorted(edges.values(), key=lambda e: (-e["events"], e["a"], e["b"]))}
 
 
-def count_events(store: Store, flt: EventFilter) -> int:
-    where, params = _event_where(flt)
-    sql = ("SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.id = e.doc_id "
-           f"LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place{where}")
-    return int(store.rows(sql, tuple(params))[0]["n"])
+def event_places(docs: list[Document], rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Geocoded places of the event rows (coordinates from the reporting documents' places), with counts."""
+    coords: dict[tuple[str, str], tuple[float, float, str | None]] = {}
+    for d in docs:
+        for p in d.places:
+            if p.lat is not None and p.lon is not None:
+                for name in (p.name, p.text):
+                    coords.setdefault((d.id, name), (p.lat, p.lon, p.country))
+    out: dict[tuple[str, float, float], dict[str, Any]] = {}
+    for r in rows:
+        if not r["place"]:
+            continue
+        hit = next((coords[(d, r["place"])] for d in (r["documents"] or "").split(";") if (d, r["place"]) in coords),
+                   None)
+        if hit is None:
+            continue
+        lat, lon, country = round(hit[0], 3), round(hit[1], 3), hit[2]
+        row = out.setdefault((r["place"], lat, lon), {"name": r["place"], "country": country, "lat": lat,
+                                                      "lon": lon, "events": 0, "cooperation": 0, "conflict": 0})
+        row["events"] += 1
+        row["cooperation"] += r["quad"] in COOPERATION
+        row["conflict"] += r["quad"] in CONFLICT
+    return sorted(out.values(), key=lambda x: (-x["events"], x["name"]))
 
 
+# -- documents: metadata straight from the store's documents table ----------------------------------
 def documents(store: Store, *, text: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Stored documents (metadata and counts, no text), newest first."""
+    """Stored documents (metadata and counts, no text), newest first; ``text`` filters title or id."""
     where, params = "", []
     if text:
         where = " WHERE title LIKE ? OR id LIKE ?"
         params = [f"%{text}%", f"%{text}%"]
     sql = ("SELECT id, title, source, url, published, n_actors, n_events, n_quotes, n_warnings, stored_at "
            f"FROM documents{where} ORDER BY published DESC, id LIMIT ? OFFSET ?")
-    return store.rows(sql, (*params, _limit(limit), max(0, int(offset))))
+    return store.rows(sql, (*params, max(1, min(limit, MAX_LIMIT)), max(0, offset)))
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     """One stored record, as JSON (exactly what ``bilateral extract`` wrote)."""
     rows = store.rows("SELECT record FROM documents WHERE id = ?", (doc_id,))
     return json.loads(rows[0]["record"]) if rows else None
-
-
-def actors(store: Store, *, country: str | None = None, sector: str | None = None, text: str | None = None,
-           limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors across documents, grouped by name, country and sector, most documents first."""
-    clauses, params = [], []
-    if country:
-        clauses.append("country = ?")
-        params.append(country.upper())
-    if sector:
-        clauses.append("sector = ?")
-        params.append(sector.upper())
-    if text:
-        clauses.append("(name LIKE ? OR title LIKE ?)")
-        params += [f"%{text}%", f"%{text}%"]
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = ("SELECT name, kind, country, sector, COUNT(DISTINCT doc_id) AS documents, MAX(title) AS title "
-           f"FROM actors{where} GROUP BY name, kind, country, sector ORDER BY documents DESC, name LIMIT ? OFFSET ?")
-    return store.rows(sql, (*params, _limit(limit), max(0, int(offset))))
-
-
-def quotes(store: Store, *, speaker: str | None = None, country: str | None = None, text: str | None = None,
-           doc: str | None = None, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Quotes with their speaker's name and country, newest first."""
-    clauses, params = [], []
-    if speaker:
-        clauses.append("q.speaker_name LIKE ?")
-        params.append(f"%{speaker}%")
-    if country:
-        clauses.append("a.country = ?")
-        params.append(country.upper())
-    if text:
-        clauses.append("q.text LIKE ?")
-        params.append(f"%{text}%")
-    if doc:
-        clauses.append("q.doc_id = ?")
-        params.append(doc)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = ("SELECT q.doc_id, q.id, q.kind, q.text, q.speaker, q.speaker_name, a.country AS speaker_country, "
-           "a.sector AS speaker_sector, q.cue, q.medium, COALESCE(q.date, d.published) AS date, d.title AS doc_title "
-           "FROM quotes q JOIN documents d ON d.id = q.doc_id "
-           f"LEFT JOIN actors a ON a.doc_id = q.doc_id AND a.id = q.speaker{where} "
-           "ORDER BY date DESC, q.doc_id, q.start LIMIT ? OFFSET ?")
-    return store.rows(sql, (*params, _limit(limit), max(0, int(offset))))
-
-
-def dyad(store: Store, a: str, b: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """The timeline of a country pair: relation statements and monthly cooperation and conflict counts."""
-    a, b = a.upper(), b.upper()
-    rel_sql = ("SELECT r.doc_id, r.country_a, r.country_b, r.level, r.status, r.date, r.target_date, r.surface, "
-               "r.evidence, d.published, d.title AS doc_title FROM relations r JOIN documents d ON d.id = r.doc_id "
-               "WHERE (r.country_a = ? AND r.country_b = ?) OR (r.country_a = ? AND r.country_b = ?) "
-               "ORDER BY COALESCE(r.date, d.published), r.doc_id, r.idx")
-    relations = store.rows(rel_sql, (a, b, b, a))
-    where, params = _event_where(EventFilter(since=since, until=until))
-    pair = ("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))")
-    where = f"{where} AND {pair}" if where else f" WHERE {pair}"
-    rows = store.rows(f"{_EVENT_SELECT}{where} ORDER BY when_, e.doc_id, e.sentence", (*params, a, b, b, a))
-    months: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        r["when"] = r.pop("when_")
-        if r["status"] in ("hypothetical", "negated"):
-            continue
-        month = (r["when"] or "")[:7]
-        if len(month) < 7:
-            continue
-        m = months.setdefault(month, {"month": month, "cooperation": 0, "conflict": 0, "events": 0})
-        m["events"] += 1
-        if r["quad"] in COOPERATION:
-            m["cooperation"] += 1
-        elif r["quad"] in CONFLICT:
-            m["conflict"] += 1
-    return {"a": a, "b": b, "relations": relations, "months": [months[k] for k in sorted(months)], "events": rows}
-
-
-def network(store: Store, flt: EventFilter) -> dict[str, Any]:
-    """Countries as nodes and events between two different countries as weighted, undirected edges."""
-    where, params = _event_where(flt)
-    both = "e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country"
-    where = f"{where} AND {both}" if where else f" WHERE {both}"
-    sql = ("SELECT MIN(e.source_country, e.target_country) AS a, MAX(e.source_country, e.target_country) AS b, "
-           "COUNT(*) AS events, SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad IN (3, 4)) AS conflict "
-           "FROM events e JOIN documents d ON d.id = e.doc_id "
-           f"LEFT JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place{where} GROUP BY a, b ORDER BY events DESC")
-    edges = store.rows(sql, tuple(params))
-    nodes: dict[str, int] = {}
-    for e in edges:
-        for c in (e["a"], e["b"]):
-            nodes[c] = nodes.get(c, 0) + int(e["events"])
-    return {"nodes": [{"id": k, "events": v} for k, v in sorted(nodes.items(), key=lambda kv: (-kv[1], kv[0]))],
-            "edges": edges}
-
-
-def event_places(store: Store, flt: EventFilter) -> list[dict[str, Any]]:
-    """Geocoded places of events, grouped by place, with cooperation and conflict counts."""
-    where, params = _event_where(flt)
-    geo = "p.lat IS NOT NULL AND p.lon IS NOT NULL"
-    where = f"{where} AND {geo}" if where else f" WHERE {geo}"
-    sql = ("SELECT p.name AS name, p.country AS country, ROUND(p.lat, 3) AS lat, ROUND(p.lon, 3) AS lon, "
-           "COUNT(*) AS events, SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad IN (3, 4)) AS conflict "
-           "FROM events e JOIN documents d ON d.id = e.doc_id JOIN places p ON p.doc_id = e.doc_id AND p.id = e.place"
-           f"{where} GROUP BY p.name, p.country, ROUND(p.lat, 3), ROUND(p.lon, 3) ORDER BY events DESC")
-    return store.rows(sql, tuple(params))

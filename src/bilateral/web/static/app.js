@@ -150,28 +150,38 @@ function cell(tr, text, cls) {
   return td;
 }
 
+function countryCell(name, country, sector) {
+  const code = [country, sector].filter(Boolean).join(' ');
+  return [name, code && `(${code})`].filter(Boolean).join(' ');
+}
+
 async function loadEvents() {
   const form = $('#event-filters');
   const params = Object.fromEntries(new FormData(form).entries());
+  params.dedup = form.querySelector('input[name=dedup]').checked ? 'true' : 'false';
   const { body } = await api(`/events${query({ ...params, limit: 500 })}`);
   const tbody = $('#events-table tbody');
   tbody.replaceChildren();
   for (const e of body.events) {
     const tr = document.createElement('tr');
     tr.className = `status-${e.status} quad-${e.quad}`;
-    cell(tr, e.when);
-    cell(tr, e.type + (e.mode ? ` / ${e.mode}` : ''));
+    cell(tr, e.date);
+    cell(tr, e.type);
     cell(tr, e.quad);
-    cell(tr, [e.source_name, e.source_country && `(${e.source_country}${e.source_sector ? ` ${e.source_sector}` : ''})`].filter(Boolean).join(' '));
-    cell(tr, [e.target_name, e.target_country && `(${e.target_country}${e.target_sector ? ` ${e.target_sector}` : ''})`].filter(Boolean).join(' '));
+    cell(tr, countryCell(e.source_name, e.source_country, e.source_sector));
+    cell(tr, countryCell(e.target_name, e.target_country, e.target_sector));
     cell(tr, e.status);
-    cell(tr, e.place_name);
-    cell(tr, e.evidence, 'evidence-cell').title = e.why || '';
-    const a = document.createElement('a');
-    a.href = `#article/${encodeURIComponent(e.doc_id)}`;
-    a.textContent = e.doc_title || e.doc_id;
+    cell(tr, e.place);
+    cell(tr, e.articles);
+    cell(tr, e.evidence, 'evidence-cell');
     const td = cell(tr, '');
-    td.appendChild(a);
+    for (const id of (e.documents || '').split(';').filter(Boolean).slice(0, 3)) {
+      const a = document.createElement('a');
+      a.href = `#article/${encodeURIComponent(id)}`;
+      a.textContent = id;
+      td.appendChild(a);
+      td.appendChild(document.createTextNode(' '));
+    }
     tbody.appendChild(tr);
   }
   $('#events-count').textContent = `${body.total} event(s)${body.total > body.events.length ? `, first ${body.events.length} shown` : ''}`;
@@ -180,18 +190,32 @@ async function loadEvents() {
 // -- corpus charts -------------------------------------------------------------------------
 async function loadDyad(a, b) {
   const { body } = await api(`/dyads/${encodeURIComponent(a.trim().toUpperCase())}/${encodeURIComponent(b.trim().toUpperCase())}`);
-  $('#dyad-title').textContent = `${body.a} – ${body.b}: ${body.events.length} event(s), ${body.relations.length} relation statement(s)`;
+  const [A, B] = body.countries;
+  const n = body.months.reduce((k, m) => k + m.events, 0);
+  $('#dyad-title').textContent = `${A} – ${B}: ${body.current ? `current standing ${body.current}` : 'standing unknown'} · `
+    + `${body.history.length} relation step(s), ${n} counted event(s), ${body.documents} document(s)`;
   dyadChart($('#dyad-chart'), body);
   const tbody = $('#dyad-relations tbody');
   tbody.replaceChildren();
-  for (const r of body.relations) {
+  for (const r of body.history) {
     const tr = document.createElement('tr');
-    cell(tr, r.date || r.published);
+    cell(tr, r.date);
     cell(tr, r.level);
     cell(tr, r.status);
     cell(tr, r.target_date);
-    cell(tr, r.evidence, 'evidence-cell');
+    cell(tr, (r.sources || []).length);
+    cell(tr, r.sources && r.sources[0] ? r.sources[0].evidence : '', 'evidence-cell');
     tbody.appendChild(tr);
+  }
+  const asks = $('#dyad-asks tbody');
+  asks.replaceChildren();
+  for (const [kind, list] of [['request', body.requests], ['promise', body.promises]]) {
+    for (const e of list || []) {
+      const tr = document.createElement('tr');
+      for (const v of [e.date, kind, e.type, e.source, e.target, e.deadline, e.articles]) cell(tr, v);
+      cell(tr, e.evidence, 'evidence-cell');
+      asks.appendChild(tr);
+    }
   }
 }
 

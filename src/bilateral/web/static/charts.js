@@ -31,10 +31,12 @@ const STATUS_COLOUR = { established: '#1b7f3b', upgraded: '#1b7f3b', restored: '
 
 // Relation levels (step line over their rank) above; monthly cooperation (up) and conflict (down) below.
 export function dyadChart(container, data) {
-  const rels = (data.relations || []).map((r) => ({ ...r, month: monthOf(r.date || r.published) }))
-    .filter((r) => r.month);
+  const [A, B] = data.countries || ['?', '?'];
+  const firstPublished = (st) => (st.sources || []).map((x) => x.published).filter(Boolean).sort()[0];
+  const rels = (data.history || []).map((r) => ({ ...r, month: monthOf(r.date || firstPublished(r)),
+    evidence: (r.sources && r.sources[0] && r.sources[0].evidence) || '' })).filter((r) => r.month);
   const months = data.months || [];
-  if (!rels.length && !months.length) { empty(container, `No dated events or relation statements between ${data.a} and ${data.b}.`); return; }
+  if (!rels.length && !months.length) { empty(container, `No dated events or relation statements between ${A} and ${B}.`); return; }
   const all = [...months.map((m) => monthIndex(m.month)), ...rels.map((r) => monthIndex(r.month))];
   let lo = Math.min(...all) - 1, hi = Math.max(...all) + 1;
   if (hi - lo < 12) { const pad = Math.ceil((12 - (hi - lo)) / 2); lo -= pad; hi += pad; }
@@ -42,7 +44,7 @@ export function dyadChart(container, data) {
   const H = top + laneH + gap + barH * 2 + 40;
   const x = (i) => left + ((i - lo) / (hi - lo)) * (W - left - right);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'dyad', role: 'img' });
-  root.appendChild(svg('title', {}, `${data.a} – ${data.b}: relation levels and monthly cooperation and conflict`));
+  root.appendChild(svg('title', {}, `${A} – ${B}: relation levels and monthly cooperation and conflict`));
 
   // relation lane: y by rank
   const ranks = rels.map((r) => (r.rank == null ? 0 : r.rank));
