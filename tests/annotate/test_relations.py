@@ -189,3 +189,9 @@ def test_date_from_the_sentence_before_unless_background(nlp: Any) -> None:
     got = short(relations(nlp, text, times=times))
     assert got == {("KHM", "KOR", "strategic partnership", "established", "2024-05-16"),
                    ("JPN", "VNM", "comprehensive strategic partnership", "established", None)}
+
+
+def test_date_of_another_clause_is_not_taken(nlp: Any) -> None:
+    text = "Iran reopened its embassy in Riyadh on June 6, seven years after Saudi Arabia cut ties with Iran."
+    rels = relations(nlp, text, times=(hand_time(text, "June 6", "2023-06-06"),))
+    assert [(r.status, r.date) for r in rels] == [("severed", None)]

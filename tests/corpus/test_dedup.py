@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bilateral.corpus.dedup import deduplicate, duplicate_pairs, event_id, singletons
+from bilateral.record import Document
 
 from .make import doc
 
@@ -71,3 +74,19 @@ def test_singletons_and_pairs() -> None:
     singles = singletons(docs)
     assert len(singles) == 3 and len({e.id for e in singles}) == 3
     assert duplicate_pairs(singles) == set()
+
+
+def _partial(doc_id: str, src: str, date: str) -> Document:
+    d = doc(doc_id, "2024-07-03", [("CONSULT", src, "KOR", date)])
+    return dataclasses.replace(d, events=tuple(dataclasses.replace(e, target=None) for e in d.events))
+
+
+def test_a_report_missing_one_side_joins_the_one_matching_event() -> None:
+    full = doc("a-1", "2024-07-03", [("CONSULT", "CHN", "PHL", "2024-07-02")])
+    events = deduplicate([full, _partial("b-1", "CHN", "2024-07-02")])
+    assert len(events) == 1 and events[0].articles == 2 and events[0].target_country == "PHL"
+    # two candidate events: ambiguous, the partial report stays on its own
+    other = doc("c-1", "2024-07-03", [("CONSULT", "CHN", "VNM", "2024-07-02")])
+    assert len(deduplicate([full, other, _partial("b-1", "CHN", "2024-07-02")])) == 3
+    # another source country: no match
+    assert len(deduplicate([full, _partial("b-1", "JPN", "2024-07-02")])) == 2

@@ -418,9 +418,10 @@ def _date(cue: Token, sent: Span, times: Sequence[Time], cues: Cues) -> str | No
     ("Hun Manet met Yoon on May 16. The two countries elevated their relations ...")."""
     if times:
         dates = [t for t in _times_in(sent, times) if t.type == "date" and _year_of(t.value)]
-        best = _nearest(cue, dates)
-        if best is not None:
-            return best.value
+        if dates:  # only a date of the cue's own clause ("reopened on June 6, years after X cut ties")
+            verb = _clause_verb(cue)
+            best = _nearest(cue, [t for t in dates if _clause_verb(_time_root(sent, t)) == verb])
+            return best.value if best else None
         if sent.start == 0 or _is_background(cue, cues):
             return None
         before = [t for t in _times_in(sent.doc[sent.start - 1].sent, times) if t.type == "date" and _year_of(t.value)]
@@ -430,6 +431,20 @@ def _date(cue: Token, sent: Span, times: Sequence[Time], cues: Cues) -> str | No
         return None
     best_m = min(years, key=lambda m: abs(sent.start_char + m.start() - cue.idx))
     return best_m.group(1)
+
+
+def _clause_verb(tok: Token) -> int:
+    """The index of the verb heading the clause a token is in (the root when there is none)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok.i
+        tok = tok.head
+    return tok.i
+
+
+def _time_root(sent: Span, t: Time) -> Token:
+    span = sent.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return span.root if span is not None else sent.root
 
 
 def _is_background(cue: Token, cues: Cues) -> bool:

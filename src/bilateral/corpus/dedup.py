@@ -5,7 +5,8 @@ Pure functions, no store and no I/O.
 
 Two reports are the same event when they have the same dyad (source and target country; either
 order for the symmetric type CONSULT with mode other than visit, and COOPERATE), the same type, the
-same status and dates at most ``window`` days apart (single linkage over the sorted dates). A
+same status and dates at most ``window`` days apart (single linkage over the sorted dates). A report that names only one side of the dyad joins the one
+cluster that agrees with it, when there is exactly one. A
 report's date is the event's own date when it names a day, else the article's publication date
 (``date_basis`` says which). A report dated only to a month joins the largest cluster of that month,
 else forms one of its own.
@@ -157,11 +158,40 @@ def deduplicate(docs: Iterable[Document], *, window: int = 2,
     groups: dict[tuple[str, str, str, str], list[_Item]] = {}
     for it in items:
         groups.setdefault(it.key, []).append(it)
-    out: list[CorpusEvent] = []
-    for key, group in groups.items():
+    full: list[tuple[tuple[str, str, str, str], list[_Item]]] = []
+    partial: list[tuple[tuple[str, str, str, str], list[_Item]]] = []
+    for key, group in sorted(groups.items()):
         for cluster in _cluster(group, window=window):
-            out.append(_build(key, cluster))
-    return sorted(out, key=lambda e: (e.date, e.id))
+            (partial if "-" in key[:2] else full).append((key, cluster))
+    for key, cluster in partial:
+        home = _home(key, cluster, full, window=window)
+        if home is None:
+            full.append((key, cluster))
+        else:
+            home.extend(cluster)
+    return sorted((_build(key, cluster) for key, cluster in full), key=lambda e: (e.date, e.id))
+
+
+def _home(key: tuple[str, str, str, str], cluster: list[_Item],
+          full: list[tuple[tuple[str, str, str, str], list[_Item]]], *, window: int) -> list[_Item] | None:
+    """The one complete-dyad cluster a report missing one side belongs to: same type and status, the
+    known side agreeing, a date within the window. None when there is no such cluster or several."""
+    a, b, type_, status = key
+    if a == "-" and b == "-":
+        return None
+    days = [i.day for i in cluster if i.day is not None]
+    found = []
+    for (fa, fb, ftype, fstatus), other in full:
+        if (ftype, fstatus) != (type_, status) or "-" in (fa, fb):
+            continue
+        sides_ok = (a in ("-", fa) and b in ("-", fb)) or \
+            (type_ in SYMMETRIC_TYPES or type_ == "CONSULT") and (a in ("-", fb) and b in ("-", fa))
+        if not sides_ok:
+            continue
+        other_days = [i.day for i in other if i.day is not None]
+        if any(abs((d - o).days) <= window for d in days for o in other_days):
+            found.append(other)
+    return found[0] if len(found) == 1 else None
 
 
 def singletons(docs: Iterable[Document], *, statuses: Iterable[str] = COUNTED_STATUSES) -> list[CorpusEvent]:
