@@ -70,6 +70,16 @@ CASES = [
     ("Saturday, September 7, the talks broke down.", {"Saturday, September 7": "2024-09-07"}),
     ("The 21st century brought new rivals.", {"The 21st century": "20"}),
     ("A decade ago the border was closed.", {"A decade ago": "2014"}),
+    ("The meeting is scheduled for 10 a.m. on Monday.", {"10 a.m. on Monday": "2024-09-16T10:00"}),
+    ("The plant will be ready by the end of the year.", {"the end of the year": "2024"}),
+    ("The ministry will decide in the coming weeks.", {"the coming weeks": "PXW"}),
+    ("The law takes effect on 1 January.", {"1 January": "2025-01-01"}),
+    ("The offer was extended to Sept. 30.", {"Sept. 30": "2024-09-30"}),
+    ("For the first time in five years, the leaders met.", {"in five years": "P5Y"}),
+    ("Officials met on Friday.", {"Friday": "2024-09-13"}),
+    ("Officials met on Sunday.", {"Sunday": "2024-09-08"}),
+    ("Officials will meet on Sunday.", {"Sunday": "2024-09-15"}),
+    ("The rebels attacked on Tuesday night.", {"Tuesday night": "2024-09-10TNI"}),
 ]
 
 # sentences that hold no temporal expression at all
@@ -89,6 +99,10 @@ TRAPS = [
     "A 6-year-old boy was injured.",
     "Turnout reached three-quarters of voters.",
     "The Arab Spring changed the region.",
+    "Veterans of the Six-Day War gathered.",
+    "The first day of talks ended without a deal.",
+    "The bill passed 52-48 in the Senate.",
+    "Wed the two parties, we say.",
 ]
 
 
@@ -199,7 +213,8 @@ def test_tbaq_floor(nlp: Any, shared: Path) -> None:
     rows = bench.load_gold(gold, limit=40)
     results = bench.run(nlp, Settings(), rows)
     ours, base = results["bilateral"][0], results["spacy+dateparser"][0]
-    assert ours["F1"] >= 0.88 and ours["value_acc"] >= 0.82
+    # measured 0.922 and 0.883 on these 40 documents (baseline 0.895 and 0.536)
+    assert ours["F1"] >= 0.90 and ours["value_acc"] >= 0.86
     assert ours["F1"] > base["F1"] and ours["value_acc"] > base["value_acc"]
 
 
