@@ -4,11 +4,13 @@ Reads: the spaCy Doc, the quoted spans of :mod:`.marks`, the lexicon. Writes: :c
 candidates (content span, cue span, the token heading the speaker phrase), in text order.
 
 Direct quotes. A quoted span is a statement when a cue stands next to it:
-* after it, in the same sentence, once the quote ends with punctuation: "“...,” he said",
-  "“...?” asked the minister", "“...” stated a post on ...";
+* after it, in the same sentence, once the quote ends with a comma, "?", "!" or a dash (not a full
+  stop): "“...,” he said", "“...?” asked the minister", "“...,” stated a post on ...";
+  or a signature after a dash at the end of the paragraph ("“...” ― Jane Doe");
 * before it, ending in a comma or colon: "He said: “...”", "According to the ministry, “...”";
   or at the end of the previous paragraph ("She continued:" then a quoted paragraph);
-* around it, for a partial quote inside a sentence whose cue governs it: "He called it “a farce”";
+* around it, for a partial quote of at least four words inside a sentence whose cue governs it
+  ("He called the plan “a farce from start to finish”"; a word or a title in marks is not a statement);
   when the partial quote sits inside a reported clause ("He said the deal was “a disaster”") the
   clause is the statement and is found as reported speech.
 A quote split around its cue ("“A,” he said, “B.”") gives TWO statements with the same cue and
@@ -36,6 +38,7 @@ END_PUNCT = ",.?!…—–―-:;"
 DASHES = "—–―-"
 MAX_AFTER = 14
 MIN_WORDS = 3
+MIN_PARTIAL = 4
 
 
 @dataclass
@@ -145,7 +148,10 @@ def direct_statements(doc: Doc, quotes: list[Quoted], lex: Reporting) -> list[Fo
         ends_punct = text[q.close - 1] in END_PUNCT or (q.after < len(text) and text[q.after] in END_PUNCT)
         if ends_punct:
             after = _after_window(doc, q, quotes)
-            found = _byline(after) or _cue_in(after, lex, last=False)
+            found = _byline(after)
+            last = text[q.end - 1]
+            if found is None and last != ".":  # after a full stop the sentence is over
+                found = _cue_in(after[:4] if last in "?!" else after, lex, last=False)
         if found is None:
             before = _before_window(doc, q, quotes)
             lead = text[before[0].idx:q.open].rstrip() if before else ""
@@ -201,6 +207,9 @@ def _partial(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    words = [t for t in span if t.is_alpha]
+    if len(words) < MIN_PARTIAL or all(t.is_title or t.is_stop for t in words):
+        return None  # a word or a title in quote marks, not a statement of its own
     root = span.root
     for anc in root.ancestors:
         if anc.idx >= q.open and anc.idx < q.close:
