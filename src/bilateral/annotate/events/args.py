@@ -117,9 +117,17 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
         tok, how = agent_token(head, depth=depth + 1)
         return tok, how and f"{how} (participle)"
-    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
-        tok, how = agent_token(head.head, depth=depth + 1)
-        return tok, how and f"{how} (gerund)"
+    if verb.dep_ == "pcomp":
+        gov = head.head
+        obj = _child(gov, "dobj")
+        if obj is not None and head.lower_ in ("of", "for", "from", "into"):
+            return obj, "object control"  # "accused Rwanda of making ..."
+        if gov.pos_ in ("VERB", "AUX"):
+            tok, how = agent_token(gov, depth=depth + 1)
+            return tok, how and f"{how} (gerund)"
+        if gov.dep_ == "pcomp":
+            tok, how = agent_token(gov, depth=depth + 1)
+            return tok, how
     return None, ""
 
 

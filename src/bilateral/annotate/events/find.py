@@ -108,7 +108,8 @@ def _match(tok: Token) -> Match | None:
                 return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
                              cameo=entry.cameo)
     if tok.pos_ in ("NOUN", "PROPN"):
-        for entry in lex.nouns.get(tok.lemma_.lower(), ()):
+        entries = lex.nouns.get(tok.lemma_.lower(), ()) or lex.nouns.get(tok.lower_, ())
+        for entry in entries:
             req = _required(tok, entry.requires)
             if req is None:
                 continue
@@ -300,7 +301,9 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
         and plover_types()[m.type].quad <= 2
     pairs: list[tuple[Actor, Actor | None, str]] = []
     if not targets and "recip" in entry.flags and len(sources) > 1:
-        pairs.append((sources[0], sources[1], "coordinated actors (reciprocal)"))
+        # "the US, Russia and Switzerland met": each with each, both ways
+        pairs.extend((a, b, "coordinated actors (reciprocal)") for a in sources[:4] for b in sources[:4]
+                     if a.id != b.id)
     elif not targets:
         pairs.extend((s, None, "") for s in sources)
     else:

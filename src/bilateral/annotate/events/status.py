@@ -113,8 +113,13 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
         if any(g.lemma_.lower() in c.reporting_verbs for g in govs):
             return "future", "'would' in reported speech"
         return "hypothetical", "modal 'would'"
+    own_subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
     for g in govs:
         if g.lemma_.lower() in c.future_governors and verb.dep_ in ("xcomp", "ccomp"):
+            gov_subject = next((ch for ch in g.children if ch.dep_ == "nsubj"), None)
+            if own_subject is not None and gov_subject is not None and own_subject.i != gov_subject.i \
+                    and own_subject.pos_ != "PRON" and g.lemma_.lower() not in ("be",):
+                return "hypothetical", f"wanted by another ('{g.text}')"
             return "future", f"under '{g.text}'"
         if _modal(g) in c.modals_future:
             return "future", f"under '{_modal(g)}'"
