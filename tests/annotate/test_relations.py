@@ -195,3 +195,12 @@ def test_date_of_another_clause_is_not_taken(nlp: Any) -> None:
     text = "Iran reopened its embassy in Riyadh on June 6, seven years after Saudi Arabia cut ties with Iran."
     rels = relations(nlp, text, times=(hand_time(text, "June 6", "2023-06-06"),))
     assert [(r.status, r.date) for r in rels] == [("severed", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China on March 10.",
+    "Saudi Arabia and Iran agreed on March 10 to restore diplomatic relations.",
+])
+def test_date_through_participles_and_control_verbs(nlp: Any, text: str) -> None:
+    rels = relations(nlp, text, times=(hand_time(text, "March 10", "2023-03-10"),))
+    assert [(r.status, r.date) for r in rels] == [("restored", "2023-03-10")]
