@@ -102,6 +102,9 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
     if head.i == verb.i:
         return None, ""
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        shared = _child(head, "nsubjpass") if is_passive(head) else None
+        if shared is not None:  # "X has been indicted ... and will resign": X, not the indicter
+            return shared, "subject of coordinated passive verb"
         tok, how = agent_token(head, depth=depth + 1)
         return tok, how and f"{how} of coordinated verb"
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):

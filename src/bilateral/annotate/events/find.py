@@ -23,7 +23,7 @@ _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "
                       "acomp", "advmod", "npadvmod", "appos", "nmod"})
 _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
-_THREAT_VERBS = frozenset({"vow", "threaten", "warn"})
+_THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 _CLIMB_PREPS = frozenset({"during", "at", "in", "after", "on", "for", "before", "following", "ahead"})
 
 
@@ -196,7 +196,7 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Act
                     cands.extend(prep_objects(obj, {slot}))
             for ct in m.consumed:
                 cands.extend(prep_objects(ct, {slot}))
-            found = _pick(cands, index, exclude)
+            found = _pick(cands, index, exclude, extra=frozenset({"by"}))
         if found:
             return found, slot
     if m.light is not None and tok.dep_ == "pobj":  # "engaged [X] in a firefight"
