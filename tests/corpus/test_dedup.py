@@ -90,3 +90,10 @@ def test_a_report_missing_one_side_joins_the_one_matching_event() -> None:
     assert len(deduplicate([full, other, _partial("b-1", "CHN", "2024-07-02")])) == 3
     # another source country: no match
     assert len(deduplicate([full, _partial("b-1", "JPN", "2024-07-02")])) == 2
+
+
+def test_symmetric_events_keep_names_with_their_countries() -> None:
+    events = deduplicate([doc("a-1", "2024-11-20", [("COOPERATE", "KOR", "KHM", "2024-11-19")])])
+    ev = events[0]
+    assert (ev.source_country, ev.source_name, ev.target_country, ev.target_name) == \
+        ("KHM", "Cambodia", "KOR", "South Korea")

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..corpus.dyad import DyadReport, deadline, dyad_report
 from ..query import Filter, load_documents
-from .output import db_path
+from .output import console, db_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        show(report, Console(highlight=False))
+        show(report, console())
     return 0
 
 

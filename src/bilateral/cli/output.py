@@ -68,5 +68,17 @@ def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, fmt: s
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
-        Console(file=out, highlight=False).print(table)
+            table.add_row(*(_cell(r.get(c)) for c in columns))
+        console(out).print(table)
+
+
+def console(out: TextIO | None = None) -> Console:
+    """A console for tables: the terminal's width, or 200 columns when printing to a file or pipe."""
+    out = out or sys.stdout
+    tty = hasattr(out, "isatty") and out.isatty()
+    return Console(file=out, highlight=False, width=None if tty else 200)
+
+
+def _cell(value: Any, limit: int = 140) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

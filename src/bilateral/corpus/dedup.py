@@ -252,12 +252,21 @@ def _place(doc: Document, place_id: str | None) -> Place | None:
     return next((p for p in doc.places if p.id == place_id), None)
 
 
-def _report(i: _Item) -> Report:
+def _aligned(i: _Item, first: str) -> tuple[Actor | None, Actor | None]:
+    """The report's two actors in the corpus event's order (a symmetric type may list them swapped)."""
+    src_country = i.src.country if i.src and i.src.country else "-"
+    if src_country != first and ((i.tgt.country if i.tgt and i.tgt.country else "-") == first):
+        return i.tgt, i.src
+    return i.src, i.tgt
+
+
+def _report(i: _Item, first: str) -> Report:
     place = _place(i.doc, i.event.place)
+    src, tgt = _aligned(i, first)
     return Report(
         doc_id=i.doc.id, event_id=i.event.id, outlet=outlet_of(i.doc), published=i.doc.published, date=i.event.date,
         trigger=i.event.trigger.text, evidence=i.event.evidence.text, evidence_span=i.event.evidence.span,
-        source_name=i.src.name if i.src else None, target_name=i.tgt.name if i.tgt else None,
+        source_name=src.name if src else None, target_name=tgt.name if tgt else None,
         place=place.name if place else None, intensity=i.event.intensity, cameo=i.event.cameo, url=i.doc.url,
         place_country=place.country if place else None, lat=place.lat if place else None,
         lon=place.lon if place else None, geonameid=place.geonameid if place else None)
@@ -266,14 +275,14 @@ def _report(i: _Item) -> Report:
 def _build(key: tuple[str, str, str, str], cluster: list[_Item]) -> CorpusEvent:
     a, b, type_, status = key
     bucket, basis = _bucket(cluster)
-    reports = tuple(_report(i) for i in sorted(cluster, key=lambda i: (i.doc.published or "", i.doc.id, i.event.id)))
+    reports = tuple(_report(i, a) for i in sorted(cluster, key=lambda i: (i.doc.published or "", i.doc.id, i.event.id)))
     published = sorted(r.published for r in reports if r.published)
     contexts = Counter(c for i in cluster for c in i.event.contexts)
     return CorpusEvent(
         id=event_id((a, b), type_, status, bucket), type=type_, quad=cluster[0].event.quad, status=status,
         source_country=None if a == "-" else a, target_country=None if b == "-" else b,
-        source_sector=_most(i.src.sector if i.src else None for i in cluster),
-        target_sector=_most(i.tgt.sector if i.tgt else None for i in cluster),
+        source_sector=_most(s.sector if s else None for s, _ in (_aligned(i, a) for i in cluster)),
+        target_sector=_most(t.sector if t else None for _, t in (_aligned(i, a) for i in cluster)),
         date=bucket, date_basis=basis,
         intensity=round(sum(i.event.intensity for i in cluster) / len(cluster), 3),
         cameo=_most(i.event.cameo for i in cluster) or "",
