@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +17,7 @@ import bilateral
 from bilateral.record import Document
 from bilateral.store import Store
 from bilateral.web import ServeConfig, create_app
+from bilateral.web.server import running
 
 from .records import article_record, corpus, hostile_record
 
@@ -45,27 +43,8 @@ class Server:
 @contextmanager
 def serve(config: ServeConfig, *, loader: Callable[[Any], bilateral.Engine] | None = None) -> Iterator[Server]:
     """Run the app with uvicorn in a thread, on 127.0.0.1 and a free port; stop it afterwards."""
-    import uvicorn
-
-    app = create_app(config, loader=loader)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield Server(url=f"http://127.0.0.1:{port}", db=Path(config.db), config=config)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with running(create_app(config, loader=loader)) as url:
+        yield Server(url=url, db=Path(config.db), config=config)
 
 
 @pytest.fixture(scope="session")

@@ -37,49 +37,60 @@ export function dyadChart(container, data) {
     evidence: (r.sources && r.sources[0] && r.sources[0].evidence) || '' })).filter((r) => r.month);
   const months = data.months || [];
   if (!rels.length && !months.length) { empty(container, `No dated events or relation statements between ${A} and ${B}.`); return; }
-  const all = [...months.map((m) => monthIndex(m.month)), ...rels.map((r) => monthIndex(r.month))];
-  let lo = Math.min(...all) - 1, hi = Math.max(...all) + 1;
+  // the axis spans the reporting period (event months, articles' publication months); older steps sit at its
+  // left edge, labelled with their own date
+  const published = (data.history || []).flatMap((r) => (r.sources || []).map((x) => monthOf(x.published)));
+  let period = [...months.map((m) => m.month), ...published].filter(Boolean).map(monthIndex);
+  if (!period.length) period = rels.map((r) => monthIndex(r.month));
+  let lo = Math.min(...period) - 1, hi = Math.max(...period) + 1;
   if (hi - lo < 12) { const pad = Math.ceil((12 - (hi - lo)) / 2); lo -= pad; hi += pad; }
-  const W = 960, left = 60, right = 20, top = 20, laneH = 150, gap = 40, barH = 110;
-  const H = top + laneH + gap + barH * 2 + 40;
-  const x = (i) => left + ((i - lo) / (hi - lo)) * (W - left - right);
+  const W = Math.max(760, (container.clientWidth || 980) - 20), left = 64, right = 24, top = 24, laneH = 160;
+  const gap = 36, barH = 110;
+  const H = top + laneH + gap + barH * 2 + 60;
+  const x = (i) => left + ((Math.max(lo, Math.min(hi, i)) - lo) / (hi - lo)) * (W - left - right);
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'dyad', role: 'img' });
   root.appendChild(svg('title', {}, `${A} – ${B}: relation levels and monthly cooperation and conflict`));
 
-  // relation lane: y by rank
+  // relation lane: y by the level's rank
   const ranks = rels.map((r) => (r.rank == null ? 0 : r.rank));
   const maxRank = Math.max(10, ...ranks);
-  const yr = (rank) => top + laneH - 10 - (rank / maxRank) * (laneH - 30);
-  root.appendChild(svg('text', { x: 4, y: top + 10, class: 'axis-label' }, 'relation level'));
-  root.appendChild(svg('line', { x1: left, x2: W - right, y1: top + laneH - 10, y2: top + laneH - 10, class: 'axis' }));
+  const base = top + laneH - 10;
+  const yr = (rank) => base - (rank / maxRank) * (laneH - 40);
+  root.appendChild(svg('text', { x: left + 6, y: top + 4, class: 'axis-label' }, 'relation level'));
+  root.appendChild(svg('line', { x1: left, x2: W - right, y1: base, y2: base, class: 'axis' }));
   const sorted = [...rels].sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
   let prev = null;
   for (const r of sorted) {
     if (r.status === 'proposed') continue;
     const px = x(monthIndex(r.month)), py = yr(r.rank == null ? 0 : r.rank);
-    if (prev) {
-      root.appendChild(svg('path', { d: `M${prev[0]},${prev[1]} H${px} V${py}`, class: 'level-step' }));
-    }
+    if (prev) root.appendChild(svg('path', { d: `M${prev[0]},${prev[1]} H${px} V${py}`, class: 'level-step' }));
     prev = [px, py];
   }
   if (prev) root.appendChild(svg('path', { d: `M${prev[0]},${prev[1]} H${W - right}`, class: 'level-step' }));
   sorted.forEach((r, i) => {
-    const px = x(monthIndex(r.month)), py = yr(r.rank == null ? 0 : r.rank);
+    const mi = monthIndex(r.month);
+    const px = x(mi), py = yr(r.rank == null ? 0 : r.rank);
     const colour = STATUS_COLOUR[r.status] || '#555';
     const mark = svg('path', { d: `M${px},${py - 7} L${px + 7},${py} L${px},${py + 7} L${px - 7},${py} Z`,
       fill: r.status === 'proposed' ? '#fff' : colour, stroke: colour, 'stroke-width': 2, class: 'relation-mark' });
-    titled(mark, `${r.month} ${r.level} (${r.status})${r.target_date ? ` target ${r.target_date}` : ''}\n${r.evidence || ''}`);
+    titled(mark, `${r.date || r.month} ${r.level} (${r.status})${r.target_date ? ` target ${r.target_date}` : ''}\n${r.evidence || ''}`);
     root.appendChild(mark);
-    root.appendChild(svg('text', { x: px + 10, y: py - 8 - (i % 2) * 12, class: 'relation-label' },
-      `${r.level} · ${r.status}${r.target_date ? ` → ${r.target_date}` : ''}`));
+    const when = mi < lo ? `since ${r.date || r.month}: ` : (r.date ? `${r.date}: ` : '');
+    const label = `${when}${r.level} · ${r.status}${r.target_date ? ` → ${r.target_date}` : ''}`;
+    const toLeft = px > W - right - 330;
+    // below the mark when the level line climbs after it (the label would cross the climb), else above
+    const next = sorted.slice(i + 1).find((o) => o.status !== 'proposed');
+    const below = r.status !== 'proposed' && next && (next.rank || 0) > (r.rank || 0);
+    root.appendChild(svg('text', { x: toLeft ? px - 10 : px + 10, y: below ? py + 20 : py - 9 - (i % 2) * 13,
+      class: 'relation-label', 'text-anchor': toLeft ? 'end' : 'start' }, label));
   });
 
   // monthly bars
   const zero = top + laneH + gap + barH;
   const maxN = Math.max(1, ...months.map((m) => Math.max(m.cooperation, m.conflict)));
   const bw = Math.max(3, Math.min(24, (W - left - right) / (hi - lo) * 0.7));
-  root.appendChild(svg('text', { x: 4, y: zero - barH + 10, class: 'axis-label' }, 'cooperation'));
-  root.appendChild(svg('text', { x: 4, y: zero + barH, class: 'axis-label' }, 'conflict'));
+  root.appendChild(svg('text', { x: left + 6, y: zero - barH - 6, class: 'axis-label coop-label' }, 'cooperation (quads 1-2) ↑'));
+  root.appendChild(svg('text', { x: left + 6, y: zero + barH + 16, class: 'axis-label conflict-label' }, 'conflict (quads 3-4) ↓'));
   for (const t of [maxN, Math.round(maxN / 2)]) {
     if (t <= 0) continue;
     for (const sign of [-1, 1]) {
