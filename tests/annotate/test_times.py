@@ -77,6 +77,9 @@ CASES = [
     ("The offer was extended to Sept. 30.", {"Sept. 30": "2024-09-30"}),
     ("For the first time in five years, the leaders met.", {"in five years": "P5Y"}),
     ("Officials met on Friday.", {"Friday": "2024-09-13"}),
+    ("The vote was postponed to November.", {"November": "2024-11"}),
+    ("Fighting raged from April to June.", {"April": "2024-04", "June": "2024-06"}),
+    ("Seoul wants a deal within three years.", {"within three years": "P3Y"}),
     ("Officials met on Sunday.", {"Sunday": "2024-09-08"}),
     ("Officials will meet on Sunday.", {"Sunday": "2024-09-15"}),
     ("The rebels attacked on Tuesday night.", {"Tuesday night": "2024-09-10TNI"}),
@@ -103,6 +106,7 @@ TRAPS = [
     "The first day of talks ended without a deal.",
     "The bill passed 52-48 in the Senate.",
     "Wed the two parties, we say.",
+    "Ministers Mark and May spoke.",
 ]
 
 

@@ -25,6 +25,7 @@ class Candidate:
     end: int
     rule: str
     groups: dict[str, str]
+    starts: dict[str, int]  # where each named part begins in the text
 
 
 YEAR = r"(?:1[6-9]|20)\d\d"
@@ -62,6 +63,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
                      r"\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"),
         ("day_rel", r"\bthe\s+day\s+(?P<dir>before|after)\b(?=\s*(?:[.,;:!?)\"”]|$|and\b|but\b))"),
         ("the_unit", r"\bthe\s+(?:(?P<mod>latest|current|recent|past|same)\s+)?(?P<unit>quarter|weekend)\b"),
+        ("within", rf"\b(?P<prep>within|inside)\s+{num}\s+(?P<unit>{f.unit})\b"),
         ("span_of", rf"\b(?:(?P<prep>within)\s+)?(?P<mod>the\s+(?:next|coming|following|past|last|previous|first|final"
                     rf"|latest))\s+(?:{num}\s+)?(?P<unit>{f.unit})\b"),
         ("duration", rf"\b(?:{the_mod}\s+)?{num}[\s-]+(?P<unit>{f.unit})(?:[\s-]+(?P<adj>long|old))?\b"),
@@ -128,8 +130,7 @@ class Checker:
     def _check_month(self, cand: Candidate) -> bool:
         lex = lexicon()
         g = cand.groups
-        month_start = self.text.index(g["month"], cand.start) if g["month"] in self.text[cand.start:cand.end] else cand.start
-        i = self.token(month_start)
+        i = self.token(cand.starts["month"])
         tok = self.doc[i] if i is not None else None
         if tok is not None and tok.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD", "VBG"):
             return False  # "May" the modal, "March" the verb
@@ -141,7 +142,7 @@ class Checker:
         if not before:
             return False
         prev = before[-1].lower()
-        if prev in ("and", "or", "to", "-", "–", "through"):
+        if prev in ("and", "or", "-", "–"):  # "April and May", not "Mark and May"
             return any(w.lower() in lex.full_month_names for w in before[:-1])
         return prev in lex.month_context_before
 
@@ -153,7 +154,7 @@ class Checker:
         after = _word_after(self.text, cand.end)
         if after in lex.weekday_name_after:
             return False  # "Sunday Times"
-        i = self.token(cand.start + len(cand.groups.get("mod") or "") + (1 if cand.groups.get("mod") else 0))
+        i = self.token(cand.starts["wd"])
         if i is not None and self.doc[i].ent_type_ in ("ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON"):
             return False
         return True
@@ -166,7 +167,7 @@ class Checker:
         prev = before[0].lower() if before else ""
         if prev in _LABEL_WORDS:
             return False  # "Route 2020", "Resolution 1973", "No. 1999"
-        i = self.token(self.text.index(g["year"], cand.start))
+        i = self.token(cand.starts["year"])
         if i is None:
             return True
         tok = self.doc[i]
@@ -249,7 +250,8 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
             if m.end() <= m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            cand = Candidate(start=m.start(), end=m.end(), rule=rule, groups=groups)
+            cand = Candidate(start=m.start(), end=m.end(), rule=rule, groups=groups,
+                             starts={k: m.start(k) for k in groups})
             if checker.ok(cand):
                 found.append((order, m.end() - m.start(), cand))
     found.sort(key=lambda x: (-x[1], x[0], x[2].start))

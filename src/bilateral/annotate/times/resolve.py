@@ -264,6 +264,18 @@ def r_span_of(c: Candidate, st: State) -> Resolved | None:
     return Resolved("duration", dur, None)
 
 
+def r_within(c: Candidate, st: State) -> Resolved | None:
+    """ "within three years": a duration, and unless the clause is past, a deadline from publication."""
+    amount, unit = _amount(c), _unit(c.groups["unit"])
+    dur = _duration_value(c, amount)
+    if amount is None or amount != int(amount) or lexicon().units[unit].time or st.tense(c) == "past":
+        return Resolved("duration", dur, None)
+    if st.published is None:
+        return Resolved("duration", dur, None, relative=True)
+    end = cal.fmt(cal.shift(st.published, int(amount), unit), cal.grain_of(unit))
+    return Resolved("duration", dur, _PUB, end=end)
+
+
 def r_duration(c: Candidate, st: State) -> Resolved | None:
     return Resolved("duration", _duration_value(c, _amount(c)), None)
 
