@@ -156,6 +156,18 @@ def test_no_publication_date_leaves_relative_values_partial(nlp: Any) -> None:
     assert sum(w.startswith("W201") for w in ctx.warnings) == 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profit rose in the third quarter.", {"the third quarter": "XXXX-Q3"}),
+    ("Ministers met on Tuesday.", {"Tuesday": "XXXX-WXX-2"}),
+    ("Talks resumed on Sept. 3.", {"Sept. 3": "XXXX-09-03"}),
+    ("The embassy closed two days ago.", {"two days ago": None}),
+    ("The offer ends within the next three years.", {"within the next three years": "P3Y"}),
+    ("The accord was signed in 1997.", {"1997": "1997"}),
+])
+def test_without_publication_date(nlp: Any, text: str, expected: dict[str, str | None]) -> None:
+    assert values(nlp, text, published=None) == expected
+
+
 def test_every_span_indexes_the_text(nlp: Any) -> None:
     text = "On Tuesday, Sept. 3, and again two days ago, envoys met; in the 1990s, within the next five years."
     times, _ = run(nlp, text)
