@@ -199,16 +199,41 @@ def test_no_actor_no_event(nlp: Any) -> None:
     assert events == []
 
 
+def test_visit_host_from_destination_place(nlp: Any) -> None:
+    text = "Cambodia's prime minister made a visit to Seoul. Korea and Cambodia are partners."
+    s = text.index("Seoul")
+    places = [Place(id="p1", text="Seoul", span=(s, s + 5), name="Seoul", country="KOR", lat=37.57, lon=126.98,
+                    geonameid=1835848, feature="city")]
+    events, actors = run(nlp, text, places=places)
+    got = {(e.type, actors[e.source].country, actors[e.target].country if e.target else "") for e in events}
+    assert ("CONSULT", "KHM", "KOR") in got, [e.why for e in events]
+
+
+def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dict[str, Any]) -> None:
+    actors = {a.id: a for a in seed_record.actors}
+    if not actors:
+        pytest.skip("the actors stage finds no actors yet")
+    counted = [e for e in seed_record.events if e.status in ("asserted", "future")]
+    got = {(e.type, actors[e.source].country, actors[e.target].country if e.target else "") for e in counted}
+    assert ("REQUEST", "KHM", "KOR") in got
+    request = next(e for e in counted if e.type == "REQUEST")
+    assert request.mode == "change" and request.sentence == 0
+    text = seed_record.text
+    analyst_from = text.index("Thong Mengdavid")
+    assert not [e for e in counted if e.trigger.span[0] >= analyst_from], "an analyst's view was asserted"
+    meeting = [e for e in counted if e.type == "CONSULT" and e.trigger.text == "meeting"]
+    assert meeting and meeting[0].date == "2024-09-11"
+
+
 # ------------------------------------------------------------------------------- gold floors
 
-#: pinned below the figures measured with a development stand-in for the actors stage (country names
-#: and adjectives only: seed 0.5/0.5, held-out 0.86/0.87, PLOVER 0.25/0.27, PETR-2 0.11); raise them once
-#: the actors stage lands, never lower them
+#: pinned a little below the figures measured with the actors stage of the day (seed 1.0/1.0, held-out
+#: 0.83/0.86, PLOVER 0.29 recall / 0.31 dyad, PETR-2 0.26); raise them, never lower them
 FLOORS = {
-    "seed": {"event_recall": 0.25, "event_precision": 0.4},
-    "heldout": {"event_recall": 0.6, "event_precision": 0.6},
-    "plover": {"event_recall": 0.2, "dyad_recall": 0.2},
-    "petr2": {"event_recall": 0.08},
+    "seed": {"event_recall": 0.75, "event_precision": 0.75},
+    "heldout": {"event_recall": 0.78, "event_precision": 0.8},
+    "plover": {"event_recall": 0.26, "dyad_recall": 0.28},
+    "petr2": {"event_recall": 0.22},
 }
 
 

@@ -37,7 +37,7 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
     types = plover_types()
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None, int, str]] = set()
-    for cand in find_candidates(ctx.doc, index):
+    for cand in find_candidates(ctx.doc, index, places=places):
         status, reason = clause_status(cand.trigger)
         scope = analyst_scope(cand.trigger, index=index, quotes=quotes)
         if scope and status in ("asserted", "future"):

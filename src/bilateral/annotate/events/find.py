@@ -8,12 +8,12 @@ sanctions]") is not an event of its own: it gives the intent event its recipient
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...record import Actor, Mention
+from ...record import Actor, Mention, Place
 from ..context import MentionIndex
 from .args import agent_token, content_arguments, content_clause, np_actors, object_token, prep_objects
 from .lexicon import Entry, cues, lexicon, plover_types
@@ -155,7 +155,25 @@ def _pick(tokens: list[Token], index: MentionIndex, exclude: set[str], *, extra:
     return []
 
 
-def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Actor], str]:
+def _destination(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[Place]) -> list[Actor]:
+    """The country actor of the place a visit goes to, when the document names that country."""
+    tok = m.trigger
+    objs = prep_objects(tok, {"to"}) if tok.pos_ in ("NOUN", "PROPN") else \
+        [o for o in [object_token(tok)] if o is not None] + prep_objects(tok, {"to"})
+    for obj in objs:
+        sub = list(obj.subtree)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        for p in places:
+            if start <= p.span[0] and p.span[1] <= end and p.country:
+                hosts = [a for a in index.by_id.values()
+                         if a.country == p.country and a.kind == "country" and a.id not in exclude]
+                if hosts:
+                    return hosts[:1]
+    return []
+
+
+def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[Place] = ()
+             ) -> tuple[list[Actor], str]:
     """Recipients by the entry's slots, in order."""
     tok = m.trigger
     hosts = [tok] if m.light is None else [tok, m.light]
@@ -180,6 +198,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str]) -> tuple[list[Act
                     if ch.dep_ in ("advcl", "xcomp", "acl") or (ch.dep_ == "prep" and ch.lower_ == "in"):
                         cands.extend(t for t in ch.subtree if t.dep_ in ("dobj", "pobj", "poss", "nsubj"))
             found = _pick(cands, index, exclude)
+        elif slot == "destination":  # "a visit to Seoul": the host is the country the place lies in
+            found = _destination(m, index, exclude, places)
         elif slot == "content":
             clause = content_clause(tok)
             found = _pick(content_arguments(clause), index, exclude) if clause is not None else []
@@ -275,7 +295,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
     return [], ""
 
 
-def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
+def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -291,7 +311,7 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
             source_how = f"{how} of '{head.head.text}'"
     if not sources:
         return
-    targets, target_how = _targets(m, index, {a.id for a in sources})
+    targets, target_how = _targets(m, index, {a.id for a in sources}, places)
     if "swap" in entry.flags and targets:
         sources, targets = targets, sources
         source_how, target_how = f"{target_how} (host is the recipient)", source_how
@@ -319,7 +339,7 @@ def _candidates(m: Match, index: MentionIndex) -> Iterator[Candidate]:
                         weak=tgt is None and ("need_target" in entry.flags or referenced))
 
 
-def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
+def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = ()) -> list[Candidate]:
     """Every event candidate of the document, in text order."""
     matches: dict[int, Match] = {}
     consumed: set[int] = set()
@@ -358,5 +378,5 @@ def find_candidates(doc: Doc, index: MentionIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in sorted(top, key=lambda m: m.trigger.i):
         if m.trigger.i not in dropped:
-            out.extend(_candidates(m, index))
+            out.extend(_candidates(m, index, places))
     return out
