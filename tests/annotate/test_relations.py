@@ -18,7 +18,7 @@ from bilateral.ingest.article import Article
 from bilateral.record import Actor, Mention, Relation, Time
 from bilateral.settings import Settings
 
-NAMES = {"Cambodia": "KHM", "South Korea": "KOR", "Korea": "KOR", "Vietnam": "VNM", "the United States": "USA",
+NAMES = {"Cambodia": "KHM", "South Korea": "KOR", "Korea": "KOR", "Vietnam": "VNM", "the United States": "USA", "The United States": "USA",
          "Japan": "JPN", "China": "CHN", "Qatar": "QAT", "Saudi Arabia": "SAU", "Iran": "IRN", "India": "IND",
          "Hun Manet": "KHM", "Lee": "KOR", "Manila": "PHL", "the Philippines": "PHL", "Poland": "POL",
          "the European Union": "IGO"}
@@ -76,7 +76,29 @@ CASES = [
      {("CHN", "VNM", "diplomatic relations", "established", "1950")}),
     ("Poland and South Korea formed a comprehensive strategic partnership in 2022.",
      {("KOR", "POL", "comprehensive strategic partnership", "established", "2022")}),
+    ("Vietnam and the United States marked the 10th anniversary of their comprehensive partnership in 2023.",
+     {("USA", "VNM", "comprehensive partnership", "established", "2013")}),
+    ("South Korea and Japan agreed to normalize relations in 1965.",
+     {("JPN", "KOR", "diplomatic relations", "established", "1965")}),
+    ("Qatar and Saudi Arabia resumed diplomatic ties in January 2021 after a three-year rift.",
+     {("QAT", "SAU", "diplomatic relations", "restored", "2021")}),
+    ("Saudi Arabia broke off relations with Qatar in 2017.",
+     {("QAT", "SAU", "diplomatic relations", "severed", "2017")}),
+    ("China and the Philippines will celebrate the 50th anniversary of diplomatic relations next year.",
+     {("CHN", "PHL", "diplomatic relations", "established", "1975")}),
+    ("The United States and Vietnam normalized relations in 1995 and upgraded them to a comprehensive "
+     "partnership in 2013.",
+     {("USA", "VNM", "diplomatic relations", "established", "1995"),
+      ("USA", "VNM", "comprehensive partnership", "established", "2013")}),
+    ("Japan and the Philippines raised ties from a strategic partnership to a comprehensive strategic "
+     "partnership in 2023.",
+     {("JPN", "PHL", "comprehensive strategic partnership", "established", "2023")}),
+    # no target tier named: "upgraded", level unspecified
+    ("Vietnam and India upgraded their strategic partnership in 2016.",
+     {("IND", "VNM", "relations", "upgraded", "2016")}),
     # a proposal carries the target year, not a date
+    ("Vietnam and Japan discussed upgrading ties to a comprehensive strategic partnership.",
+     {("JPN", "VNM", "comprehensive strategic partnership", "proposed", None)}),
     ("India urged Japan to upgrade their relationship to a comprehensive strategic partnership by 2030.",
      {("IND", "JPN", "comprehensive strategic partnership", "proposed", "2030")}),
     ("Vietnam and Japan will raise ties to an alliance in the next five years.",
@@ -97,6 +119,18 @@ TRAPS = [
     "Japan and India have been strategic partners since 2006.",
     "China and Japan have no diplomatic relations with the region's rebels.",
     "Saudi Arabia cut oil output and Iran cut prices.",
+    "The two countries have enjoyed diplomatic relations since 1997, when Cambodia and South Korea first met.",
+    "Relations soured after Japan expelled China's ambassador.",
+    "If Vietnam upgrades ties with the United States, China will respond.",
+    "South Korea denied that it had severed ties with Iran.",
+    "The opposition in Japan wants to sever ties with China.",
+    "India and the United States have a comprehensive global strategic partnership.",
+    "Vietnam has comprehensive strategic partnerships with China, India and South Korea.",
+    "Japan and India agreed to reduce tensions in relations with China.",
+    "Vietnam cut tariffs to boost trade ties with Japan.",
+    "Japan raised the issue of relations with China at the summit.",
+    "Iran and Saudi Arabia have had no diplomatic relations since 2016.",
+    "Japan is considering downgrading relations with China.",
 ]
 
 

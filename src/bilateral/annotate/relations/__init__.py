@@ -257,7 +257,8 @@ def _relation(ctx: Context, cue: Token, linked: list[_Phrase], sent: Span, *, in
             status = "proposed"
             target = target_date_of(ctx, cue, sent, times, cues)
         else:
-            date = date_of(cue, sent, times, cues)
+            date = date_of(cue, sent, times, cues,
+                           phrase_tokens=frozenset(t.i for p in linked for t in p.span))
     countries = statement_dyad(cue, linked, sent, index=index, dyad=dyad)
     if countries is None:
         return None

@@ -45,44 +45,48 @@ def _nearest(cue: Token, cands: list[Time]) -> Time | None:
     return min(cands, key=lambda t: min(abs(t.span[0] - cue.idx), abs(t.span[1] - cue.idx)))
 
 
-def date_of(cue: Token, sent: Span, times: Sequence[Time], cues: Cues) -> str | None:
+def date_of(cue: Token, sent: Span, times: Sequence[Time], cues: Cues, *, phrase_tokens: frozenset[int] = frozenset()
+            ) -> str | None:
     """When an asserted change took effect: the nearest date in the sentence; for a change told as
     news (not background: no "had", "previously", "since"), else the last date of the sentence before
-    ("Hun Manet met Yoon on May 16. The two countries elevated their relations ...")."""
+    ("Hun Manet met Yoon on May 16. The two countries elevated their relations ...").
+    ``phrase_tokens``: the tokens of the statement's relation phrases, never clause heads (the tagger
+    reads "chargé d'affaires" as a verb)."""
     if times:
         dates = [t for t in _times_in(sent, times) if t.type == "date" and _year_of(t.value)]
         if dates:  # only a date of the cue's own clause ("reopened on June 6, years after X cut ties")
-            verbs = _cue_clauses(cue)
-            best = _nearest(cue, [t for t in dates if _clause_verb(_time_root(sent, t)) in verbs])
+            verbs = _cue_clauses(cue, phrase_tokens)
+            best = _nearest(cue, [t for t in dates if _clause_verb(_time_root(sent, t), phrase_tokens) in verbs])
             return best.value if best else None
         if sent.start == 0 or _is_background(cue, cues):
             return None
         before = [t for t in _times_in(sent.doc[sent.start - 1].sent, times) if t.type == "date" and _year_of(t.value)]
         return max(before, key=lambda t: t.span[0]).value if before else None
-    years = list(_YEAR.finditer(sent.text))  # no times stage: explicit years only
-    if not years:
-        return None
-    best_m = min(years, key=lambda m: abs(sent.start_char + m.start() - cue.idx))
-    return best_m.group(1)
+    years = [Time(id="", text=m.group(1), span=(sent.start_char + m.start(1), sent.start_char + m.end(1)),
+                  type="date", value=m.group(1), anchor=None)
+             for m in _YEAR.finditer(sent.text)]  # no times stage: explicit years only
+    verbs = _cue_clauses(cue, phrase_tokens)
+    best = _nearest(cue, [t for t in years if _clause_verb(_time_root(sent, t), phrase_tokens) in verbs])
+    return best.value if best else None
 
 
-def _clause_verb(tok: Token) -> int:
+def _clause_verb(tok: Token, skip: frozenset[int] = frozenset()) -> int:
     """The index of the verb heading the clause a token is in (the root when there is none); a
     participle modifying a noun ("a deal brokered by China on March 10") belongs to the clause above."""
     for _ in range(16):
-        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl") or tok.head is tok:
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" and tok.i not in skip) or tok.head is tok:
             return tok.i
         tok = tok.head
     return tok.i
 
 
-def _cue_clauses(cue: Token) -> set[int]:
+def _cue_clauses(cue: Token, skip: frozenset[int] = frozenset()) -> set[int]:
     """The cue's clause and the clauses it completes ("agreed on March 10 to restore ties")."""
     doc = cue.doc
-    verbs = {_clause_verb(cue)}
-    tok = doc[_clause_verb(cue)]
+    tok = doc[_clause_verb(cue, skip)]
+    verbs = {tok.i}
     while tok.dep_ == "xcomp" and tok.head is not tok:
-        tok = doc[_clause_verb(tok.head)]
+        tok = doc[_clause_verb(tok.head, skip)]
         verbs.add(tok.i)
     return verbs
 
