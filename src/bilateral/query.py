@@ -22,7 +22,7 @@ STATUSES = ("asserted", "future", "hypothetical", "negated")
 
 EVENT_COLUMNS = ("id", "date", "type", "quad", "status", "source_country", "source_sector", "source_name",
                  "target_country", "target_sector", "target_name", "intensity", "cameo", "place", "mentions",
-                 "sources", "articles", "first_published", "evidence", "documents")
+                 "sources", "articles", "first_published", "deadline", "evidence", "documents")
 ACTOR_COLUMNS = ("name", "kind", "country", "sector", "title", "documents", "mentions", "first_published",
                  "last_published")
 QUOTE_COLUMNS = ("doc_id", "published", "speaker", "speaker_country", "speaker_title", "kind", "text", "cue",
@@ -138,7 +138,7 @@ def _event_row(e: CorpusEvent) -> dict[str, Any]:
             "target_country": e.target_country, "target_sector": e.target_sector, "target_name": e.target_name,
             "intensity": e.intensity, "cameo": e.cameo, "place": e.place, "mentions": e.mentions,
             "sources": e.sources, "articles": e.articles, "first_published": e.first_published,
-            "evidence": first.evidence if first else None,
+            "deadline": e.deadline, "evidence": first.evidence if first else None,
             "documents": ";".join(dict.fromkeys(r.doc_id for r in e.reports))}
 
 

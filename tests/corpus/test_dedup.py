@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from bilateral.corpus.dedup import deduplicate, duplicate_pairs, event_id, singletons
-from bilateral.record import Document
+from bilateral.record import Document, Mention, Time
 
 from .make import doc
 
@@ -97,3 +97,22 @@ def test_symmetric_events_keep_names_with_their_countries() -> None:
     ev = events[0]
     assert (ev.source_country, ev.source_name, ev.target_country, ev.target_name) == \
         ("KHM", "Cambodia", "KOR", "South Korea")
+
+
+@pytest.mark.parametrize(("phrase", "value", "kind", "end", "deadline"), [
+    ("by 2028", "2028", "date", None, "2028"),
+    ("within the next three years", "P3Y", "duration", "2027", "2027"),
+    ("in 2023", "2023", "date", None, None),  # not a deadline word, and in the past
+    ("by 2023", "2023", "date", None, None),  # before publication: not a deadline
+])
+def test_deadlines_stated_in_the_evidence(phrase: str, value: str, kind: str, end: str | None,
+                                          deadline: str | None) -> None:
+    base = doc("a-1", "2024-05-20", [("AGREE", "KOR", "KHM", "2024-05-20")], statuses={0: "future"})
+    text = f"South Korea will provide Cambodia with loans {phrase}."
+    start = text.index(phrase) + (3 if phrase.startswith(("by ", "in ")) else 0)
+    t = Time(id="t1", text=text[start:text.index(phrase) + len(phrase)], span=(start, text.index(phrase) + len(phrase)),
+             type=kind, value=value, anchor="published", end=end)
+    ev = dataclasses.replace(base.events[0], evidence=Mention((0, len(text)), text),
+                             trigger=Mention((17, 24), "provide"))
+    d = dataclasses.replace(base, text=text, events=(ev,), times=(t,))
+    assert deduplicate([d])[0].deadline == deadline

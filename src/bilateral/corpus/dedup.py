@@ -53,6 +53,7 @@ class Report:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    deadline: str | None = None  # "by 2028", "within three years": see :func:`deadline_of`
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class CorpusEvent:
     place: str | None
     contexts: tuple[str, ...] = ()
     reports: tuple[Report, ...] = field(default=())
+    deadline: str | None = None  # the date promised or asked for, the most reported one
 
     @property
     def month(self) -> str:
@@ -269,7 +271,36 @@ def _report(i: _Item, first: str) -> Report:
         source_name=src.name if src else None, target_name=tgt.name if tgt else None,
         place=place.name if place else None, intensity=i.event.intensity, cameo=i.event.cameo, url=i.doc.url,
         place_country=place.country if place else None, lat=place.lat if place else None,
-        lon=place.lon if place else None, geonameid=place.geonameid if place else None)
+        lon=place.lon if place else None, geonameid=place.geonameid if place else None,
+        deadline=deadline_of(i.doc, i.event))
+
+
+#: the word before a date that makes it a deadline ("by 2028", "before June").
+DEADLINE_WORDS = frozenset({"by", "before", "until", "within"})
+
+
+def deadline_of(doc: Document, event: Event) -> str | None:
+    """A deadline stated in the event's evidence: a duration's end ("within the next three years") or a
+    date after the publication date introduced by by/before/until/within ("loans by 2028")."""
+    start, end = event.evidence.span
+    found: list[tuple[int, str]] = []
+    for t in doc.times:
+        if not (start <= t.span[0] and t.span[1] <= end):
+            continue
+        if t.type == "duration" and t.end:
+            found.append((t.span[0], t.end))
+            continue
+        before = doc.text[max(0, t.span[0] - 12):t.span[0]].split()
+        word = before[-1].lower() if before else ""
+        first = t.text.split()[0].lower() if t.text.split() else ""
+        if t.type == "date" and t.value and (word in DEADLINE_WORDS or first in DEADLINE_WORDS):
+            pub = doc.published or ""
+            if not pub or t.value[:len(pub)] > pub[:len(t.value)]:
+                found.append((t.span[0], t.value))
+    if not found:
+        return None
+    trigger = event.trigger.span[0]
+    return min(found, key=lambda f: abs(f[0] - trigger))[1]
 
 
 def _build(key: tuple[str, str, str, str], cluster: list[_Item]) -> CorpusEvent:
@@ -290,7 +321,7 @@ def _build(key: tuple[str, str, str, str], cluster: list[_Item]) -> CorpusEvent:
         first_published=published[0] if published else None, last_published=published[-1] if published else None,
         source_name=_most(r.source_name for r in reports), target_name=_most(r.target_name for r in reports),
         place=_most(r.place for r in reports), contexts=tuple(sorted(contexts, key=lambda c: (-contexts[c], c))),
-        reports=reports,
+        reports=reports, deadline=_most(r.deadline for r in reports),
     )
 
 

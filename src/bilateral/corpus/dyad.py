@@ -11,7 +11,8 @@ Writes: a :class:`DyadReport`. Pure functions, no store and no I/O.
   ends it.
 - Open proposals: proposed levels that no later statement reports as established.
 - Requests (REQUEST events either way) and promises (events with status ``future``), with a
-  ``deadline`` where the event's own date lies after the article's publication date.
+  ``deadline``: one their evidence states ("by 2028"), else the event's own date when it lies after
+  the article's publication date.
 - Months: deduplicated asserted events of the pair (either direction) counted per month and quad
   class, with their mean intensity.
 """
@@ -184,7 +185,10 @@ def open_proposals(history: Sequence[RelationStep]) -> tuple[RelationStep, ...]:
 
 
 def deadline(ev: CorpusEvent) -> str | None:
-    """The event's own date when it lies after the article's publication: the date promised or asked for."""
+    """The date promised or asked for: one the reports state ("by 2028"), else the event's own date when
+    it lies after the article's publication."""
+    if ev.deadline:
+        return ev.deadline
     first = ev.first_published or ""
     if ev.date_basis == "event" and first and ev.date[:len(first)] > first[:len(ev.date)]:
         return ev.date

@@ -54,7 +54,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
                       ("target_country", "str"), ("target_sector", "str"), ("target_name", "str"),
                       ("intensity", "float"), ("cameo", "str"), ("place", "str"), ("mentions", "int"),
                       ("sources", "int"), ("articles", "int"), ("first_published", "str"),
-                      ("last_published", "str"), ("documents", "str"), ("evidence", "str")),
+                      ("last_published", "str"), ("deadline", "str"), ("documents", "str"), ("evidence", "str")),
     "polecat": (("Event ID", "str"), ("Event Date", "str"), ("Event Type", "str"), ("Event Mode", "str"),
                 ("Event Intensity", "float"), ("Quad Code", "int"), ("Contexts", "str"), ("Actor Name", "str"),
                 ("Actor Country", "str"), ("Primary Actor Sector", "str"), ("Recipient Name", "str"),
@@ -135,7 +135,7 @@ def corpus_event_rows(events: Sequence[CorpusEvent]) -> list[dict[str, Any]]:
              "source_name": e.source_name, "target_country": e.target_country, "target_sector": e.target_sector,
              "target_name": e.target_name, "intensity": e.intensity, "cameo": e.cameo, "place": e.place,
              "mentions": e.mentions, "sources": e.sources, "articles": e.articles,
-             "first_published": e.first_published, "last_published": e.last_published,
+             "first_published": e.first_published, "last_published": e.last_published, "deadline": e.deadline,
              "documents": ";".join(dict.fromkeys(r.doc_id for r in e.reports)),
              "evidence": e.reports[0].evidence if e.reports else None} for e in events]
 
