@@ -241,7 +241,7 @@ def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
         rep = cands[r]
         real = [cands[i] for i in members if not cands[i].pronoun]
         if rep.kind in ("group", "organization") and not rep.country and not rep.members and \
-                rep.rule.startswith(("term:", "entity:")) and not any(c.role in ARG_ROLES for c in real):
+                rep.rule.startswith("entity:") and not any(c.role in ARG_ROLES for c in real):
             continue
         spans = sorted({(cands[i].start, cands[i].end) for i in members})
         mentions = tuple(Mention(span=(s, e), text=doc.text[s:e]) for s, e in spans if e > s)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ...kb import KnowledgeBase, name_key
 from ...record import Place
 from ...resources.actor_lexicon import country_names, elite_modifiers
+from ...resources.gazetteer import load_gazetteer
 from .cues import Cue, Trie, _split, norm_quotes
 
 #: dependency labels of a modifier inside a noun phrase
@@ -32,6 +33,15 @@ ACTOR_PREPS = {"with", "against", "by", "between", "toward", "towards", "on"}
 LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "at", "near", "around", "outside",
                   "into", "through", "over"}
 POSS = {"'s", "’s", "'", "’"}
+#: person terms that take their sector from the institution they head ("president of the Riigikogu")
+HEAD_TERMS = {"president", "vice president", "vice-president", "chairman", "chairwoman", "chair", "head", "leader",
+              "chief", "director", "spokesperson", "spokesman", "spokeswoman", "secretary-general",
+              "secretary general", "member", "official", "officials", "speaker", "deputy"}
+#: nouns for people that take the sector of the institution word before them ("army accountant")
+PERSON_NOUNS = {"officer", "officers", "official", "officials", "member", "members", "agent", "agents",
+                "employee", "employees", "staff", "staffer", "staffers", "accountant", "adviser", "advisor",
+                "aide", "aides", "representative", "representatives", "delegate", "delegates", "delegation",
+                "group", "team", "personnel", "chief", "head", "veteran", "veterans", "source", "sources"}
 FEMALE = {"queen", "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "ms", "ms.", "mrs", "mrs.",
           "madam", "princess", "empress", "first lady"}
 MALE = {"king", "spokesman", "congressman", "businessman", "chairman", "mr", "mr.", "prince", "emperor",
@@ -100,6 +110,7 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
     term_toks = {i for c in cues if c.type == "term" for i in range(c.start, c.end)}
     country_cue = {(c.start, c.end): c for c in cues if c.type == "country"}
     org_toks = {i for c in cues if c.type == "org" for i in range(c.start, c.end)}
+    cue_toks = term_toks | org_toks | {i for s, e in country_cue for i in range(s, e)}
     spans: list[tuple[int, int]] = []
     taken: set[int] = set()
 
@@ -108,10 +119,24 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
             spans.append((s, e))
             taken.update(range(s, e))
 
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        s, e = _trim_name(doc, ent.start, ent.end, term_toks)
+    # names the KB knows, longest first ("Jam Kamal Khan Alyani" even when the tagger splits it)
+    kb_hits = _kb_hits(doc, kb_trie, org_toks, country_cue)
+    for s, e in kb_hits:
+        if e - s > 1:
+            add(s, e)
+    # PERSON entities: adjacent ones joined, titles trimmed, extended over the rest of the name
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    merged: list[list[int]] = []
+    for ent in ents:
+        if merged and merged[-1][1] == ent.start:
+            merged[-1][1] = ent.end
+        else:
+            merged.append([ent.start, ent.end])
+    for ms, me in merged:
+        s, e = _trim_name(doc, ms, me, term_toks)
+        while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and e not in cue_toks \
+                and not doc[e].ent_type_ and doc[e - 1].text not in POSS:
+            e += 1
         if s >= e:
             continue
         if all(i in org_toks for i in range(s, e)):
@@ -122,18 +147,9 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
         if e - s == 1 and cc is not None and not kb.knows(doc[s].text):
             continue  # a lone "Jordan" is decided later, by the names of the document
         add(s, e)
-    keys = [[norm_quotes(t.text)] for t in doc]
-    i = 0
-    while i < len(doc):
-        hit = kb_trie.longest(keys, i)
-        if hit is None:
-            i += 1
-            continue
-        end = hit[0]
-        if doc[i].text[:1].isupper() and (end - i > 1 or doc[i].pos_ == "PROPN") and \
-                not any(j in org_toks for j in range(i, end)) and (i, end) not in country_cue:
-            add(i, end)
-        i = end
+    for s, e in kb_hits:  # one-word KB names ("Trump") only where no longer name holds them
+        if e - s == 1:
+            add(s, e)
     # a capitalised run right after a person title: "president Yoon", "Minister Park Jin"
     for c in cues:
         if c.type != "term" or c.form != "person":
@@ -145,14 +161,14 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
         if j > c.end and doc[j - 1].head.i in range(c.start, j) or j > c.end and doc[c.end - 1].head.i in range(c.end, j):
             add(c.end, j)
     # an untagged run of two or more capitalised proper nouns ("Ana Vera" missed by the tagger)
-    cue_toks = term_toks | org_toks | {i for s, e in country_cue for i in range(s, e)}
     i = 0
     while i < len(doc):
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and not doc[j].ent_type_ \
                 and j not in cue_toks and doc[j].is_alpha:
             j += 1
-        if j - i >= 2 and j - i <= 4:
+        if 2 <= j - i <= 4 and _role(doc[j - 1]) in ("nsubj", "nsubjpass", "dobj", "dative", "pobj:with",
+                                                      "pobj:by", "appos"):
             add(i, j)
         i = max(j, i + 1)
     # a lone word of a known full name: "Lindqvist" (even when tagged ORG) after "Anna Lindqvist"
@@ -162,6 +178,24 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
             add(tok.i, tok.i + 1)
     spans.sort()
     return spans
+
+
+def _kb_hits(doc: Doc, trie: Trie, org_toks: set[int], country_cue: dict[tuple[int, int], Cue]
+             ) -> list[tuple[int, int]]:
+    keys = [[norm_quotes(t.text)] for t in doc]
+    out = []
+    i = 0
+    while i < len(doc):
+        hit = trie.longest(keys, i)
+        if hit is None:
+            i += 1
+            continue
+        end = hit[0]
+        if doc[i].text[:1].isupper() and not any(j in org_toks for j in range(i, end)) \
+                and (i, end) not in country_cue and (end - i > 1 or not doc[i].is_sent_start or doc[i].ent_type_):
+            out.append((i, end))
+        i = end
+    return out
 
 
 def build_units(doc: Doc, cues: Sequence[Cue], persons: Sequence[tuple[int, int]]) -> list[Unit]:
@@ -177,10 +211,10 @@ def build_units(doc: Doc, cues: Sequence[Cue], persons: Sequence[tuple[int, int]
 
     for s, e in persons:
         add(Unit(s, e, "person"))
-    for kind in ("org", "term", "country"):
-        for c in cues:
-            if c.type == kind:
-                add(Unit(c.start, c.end, kind, c))
+    rank = {"org": 0, "country": 1, "term": 2}
+    for c in sorted(cues, key=lambda c: (-(c.end - c.start), rank.get(c.type, 3), c.start)):
+        if c.type in rank:
+            add(Unit(c.start, c.end, c.type, c))
     for ent in doc.ents:
         if ent.label_ in ("ORG", "NORP") and ent.label_ == "ORG":
             s, e = _trim_name(doc, ent.start, ent.end, set())
@@ -211,6 +245,12 @@ def assign_owners(doc: Doc, units: list[Unit]) -> None:
                 break
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and tok.dep_ not in MODS:
                 break
+    by_start = {u.start: k for k, u in enumerate(units)}
+    for u in units:  # noun-noun compounds the parser split: "Boko Haram gunmen"
+        nxt = by_start.get(u.end)
+        if u.owner is None and u.type in ("org", "country") and nxt is not None and units[nxt].type == "term" \
+                and doc[u.end - 1].dep_ not in ("conj",) and doc[units[nxt].end - 1].pos_ == "NOUN":
+            u.owner = nxt
     for u in units:  # follow chains to the top owner
         hops = 0
         while u.owner is not None and units[u.owner].owner is not None and hops < 8:
@@ -319,6 +359,10 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         if country is None:
             country = _places_in(places, span.start_char, span.end_char)
             crule = "place" if country else ""
+        if country is None and u.type in ("term", "entorg", "org"):
+            own_toks = {i for i in range(u.start, u.end)} if u.type == "entorg" else set()
+            country = _gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks})
+            crule = "gazetteer" if country else ""
         c.country, c.country_rule = country, crule
         for j in own:
             units[j].used = True
@@ -344,7 +388,12 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.gender = _gender(c.title)
         elif u.type == "org" and u.cue is not None:
             c.kind, c.name = ("person" if u.cue.form == "person" else "organization"), u.cue.name
-            c.country = u.cue.country or c.country
+            explicit = crule.startswith("country:") and c.country and u.cue.country and c.country != u.cue.country \
+                and len(u.cue.country) == 3 and u.cue.country not in ("IGO", "UNO", "EUR", "NGO", "IMG")
+            if explicit:  # "Chile's Defense Department" is not the US one
+                c.name = _strip_det(span)
+            else:
+                c.country = u.cue.country or c.country
             c.sector = u.cue.sector
             heads = [units[j] for j in own if units[j].type == "term" and units[j].start > u.start]
             c.rule = "organisation"
@@ -352,17 +401,32 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if heads and heads[-1].cue:  # "European Union legislators"
                 c.sector, c.key = heads[-1].cue.sector, None
         elif u.type == "term" and u.cue is not None:
+            if u.cue.sector is None:
+                continue  # a blocked phrase ("social media")
             c.kind = u.cue.form if u.cue.form in ("person", "group", "organization") else "group"
             if c.kind == "person" and doc[u.end - 1].tag_ in ("NNS", "NNPS"):
                 c.kind = "group"  # "workers" matched through its lemma "worker"
             if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.i not in where:
-                continue  # a modifier of a noun that names no actor: "people-to-people connections"
+                head = anchor.head
+                if head.lower_ not in PERSON_NOUNS or head.i < u.start:
+                    continue  # a modifier of a noun that names no actor: "people-to-people connections"
+                end_tok = head.i + 1  # "army accountant", "intelligence agency officer": the person is the head
+                span = doc[start_tok:end_tok]
+                c.start, c.end, c.head, c.role = span.start_char, span.end_char, head.i, _role(head)
+                c.kind = "group" if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("staff", "delegation", "group",
+                                                                                      "team", "personnel") else "person"
             c.name = _strip_det(span)
             c.sector = u.cue.sector
             c.term = u.cue.name
             if is_elite and c.kind == "person":
                 c.sector = "ELI"
             c.rule = "term:" + u.cue.name
+            if u.cue.name in HEAD_TERMS and not is_elite:
+                inst = _pp_units(doc, units, anchor, where, {"of", "for"})
+                sec = next((units[j].cue.sector for j in inst if units[j].type in ("org", "term")
+                            and units[j].cue is not None and units[j].cue.sector), None)
+                if sec:  # "president of the Riigikogu" LEG, "spokesperson for the army" MIL
+                    c.sector, c.rule = sec, c.rule + "+of-institution"
             c.plural = doc[u.end - 1].tag_ in ("NNS", "NNPS")
             c.title = _strip_det(span) if c.kind == "person" else None
             c.gender = _gender(u.cue.name)
@@ -394,6 +458,29 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         if c.ref is not None and c.ref < 0:
             c.ref = cand_of_unit.get(-1 - c.ref)
     return out
+
+
+def _gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> str | None:
+    """The country of a place name among the proper nouns of a phrase ("Madras High Court", "Santa Marta
+    Self Defense Forces"): the most populous place of that name, if it is a city or region."""
+    toks = list(doc[start:end])
+    runs: list[list[Token]] = []
+    for t in toks:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and t.i not in where:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    gaz = load_gazetteer()
+    for run in runs:
+        for a in range(len(run)):
+            for b in range(len(run), a, -1):
+                text = " ".join(t.text for t in run[a:b])
+                found = gaz.lookup(text, alt=True)
+                if found and found[0].feature in ("city", "region") and found[0].country and \
+                        found[0].population >= 20000:
+                    return found[0].country
+    return None
 
 
 def _role(tok: Token) -> str:
