@@ -423,8 +423,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.rule = "term:" + u.cue.name
             if u.cue.name in HEAD_TERMS and not is_elite:
                 inst = _pp_units(doc, units, anchor, where, {"of", "for"})
-                sec = next((units[j].cue.sector for j in inst if units[j].type in ("org", "term")
-                            and units[j].cue is not None and units[j].cue.sector), None)
+                cues_of = [units[j].cue for j in inst if units[j].type in ("org", "term")]
+                sec = next((cu.sector for cu in cues_of if cu is not None and cu.sector), None)
                 if sec:  # "president of the Riigikogu" LEG, "spokesperson for the army" MIL
                     c.sector, c.rule = sec, c.rule + "+of-institution"
             c.plural = doc[u.end - 1].tag_ in ("NNS", "NNPS")
