@@ -41,7 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 RES = ROOT / "src" / "bilateral" / "resources"
 MIN_CITY_POP = 5000
-ALT_MIN_POP = 300_000
+ALT_MIN_POP = 50_000
 
 
 def _pkg_dir(name: str) -> Path:

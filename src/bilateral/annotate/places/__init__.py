@@ -53,9 +53,9 @@ def find_places(ctx: Context, *, gazetteer_path: str | None = None) -> list[Plac
 def place_in_span(places: Sequence[Place], start: int, end: int, *, text: str | None = None,
                   min_confidence: float = 0.7) -> Place | None:
     """The place of a clause ``[start, end)``: the most specific place inside it (city over region
-    over country), preferring places after a locative preposition ("in", "at"...) when ``text`` is
+    over country), preferring places after a locative preposition ("in", "at", "to"...) when ``text`` is
     given. Places below ``min_confidence`` (metonymic agents, names of organisations) are skipped."""
-    preps = set(lexicon()["locative_preps"])
+    preps = lexicon()["event_place_preps"]
     best: tuple[tuple[int, int, int], Place] | None = None
     for p in places:
         if p.span[0] < start or p.span[1] > end or p.confidence < min_confidence:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...resources.gazetteer import Entry, Gazetteer, norm
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MISLABELS = {"PERSON", "NORP", "ORG"}  # labels the small model gives to towns after "in"
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "upon", "on", "and", "-", "el", "al", "da", "do", "dos"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 SCAN_MIN_CITY = 100_000  # a bare name outside any entity must be a country, a region or a city this big
@@ -41,7 +42,7 @@ def lexicon() -> dict[str, Any]:
     text = (resources.files("bilateral") / "resources" / "places.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     for key in ("person_names", "person_verbs", "person_pronouns", "person_titles", "locative_preps",
-                "stative_verbs", "generic_names", "common_word_names", "name_suffixes", "region_suffixes"):
+                "stative_verbs", "event_place_preps", "generic_names", "common_word_names", "name_suffixes", "region_suffixes"):
         data[key] = {str(w).lower() for w in data[key]}
     return dict(data)
 
@@ -74,13 +75,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 found.append((span, entries, conf["literal"], "ner"))
             elif ent.label_ == "GPE":
                 found += [(s, e, conf["literal"], "ner-part") for s, e in _scan(doc, ent.start, ent.end, gaz)]
+        elif ent.label_ in MISLABELS and (fixed := _mislabelled(ent, gaz)) is not None:
+            found.append((fixed[0], fixed[1], conf["literal"], "ner-fix"))
         elif ent.label_ == "ORG":
             span = _trim(ent)
             entries = tuple(e for e in gaz.lookup(span.text, alt=False)
                             if e.feature == "country" or e.feature == "city" and e.population >= SCAN_MIN_CITY) \
                 if span is not None else ()
             if span is not None and entries:  # "Washington" tagged as an organisation
-                found.append((span, entries, conf["possessive"], "org"))
+                found.append((span, entries, conf["literal"] if _dateline(span) else conf["organisation"], "org"))
             else:
                 found += [(s, e, conf["embedded"], "embedded")
                           for s, e in _scan(doc, ent.start, ent.end, gaz, min_city=SCAN_MIN_CITY)]
@@ -144,6 +147,33 @@ def _place_cue(span: Span) -> bool:
     if prev is not None and prev.lower_ in lexicon()["locative_preps"]:
         return True
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in PLACE_LABELS
+
+
+def _mislabelled(ent: Span, gaz: Gazetteer) -> tuple[Span, tuple[Entry, ...]] | None:
+    """A gazetteer name tagged as a person, group or organisation right after a locative preposition
+    ("in Dewsbury", "to Cirencester"): a place. Names of people ("to Jordan") need "in", "at"..."""
+    if ent.start == 0:
+        return None
+    prev = ent.doc[ent.start - 1].lower_
+    lex = lexicon()
+    if prev not in lex["locative_preps"] or prev in ("to", "from", "into") and norm(ent.text) in lex["person_names"]:
+        return None
+    span = _trim(ent)
+    if span is None or span.start != ent.start:
+        return None
+    entries = tuple(gaz.lookup(span.text, alt=False))
+    return (span, entries) if entries else None
+
+
+def _dateline(span: Span) -> bool:
+    """"TORONTO (Reuters) -", "MEXICO CITY, April 3 -": an upper-case place opening a paragraph."""
+    doc = span.doc
+    text = span.text
+    if not (text.isupper() and len(text) > 2):
+        return False
+    before = doc.text[:span.start_char]
+    after = doc.text[span.end_char:span.end_char + 3].lstrip()
+    return (before.strip() == "" or before.rstrip(" ").endswith("\n")) and after[:1] in ("(", ",", "-", "—", "–", ":")
 
 
 def _trim(span: Span) -> Span | None:
@@ -213,6 +243,9 @@ def _is_person(span: Span, doc: Doc) -> bool:
     lex = lexicon()
     key = norm(span.text)
     person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    nxt = doc[span.end:span.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in ("who", "whose"):
+        return True  # "Jordan, who scored": places are not "who"
     if key not in lex["person_names"] and key not in person_tokens:
         return False
     prev = doc[span.start - 1] if span.start > 0 else None
@@ -233,8 +266,9 @@ def _is_person(span: Span, doc: Doc) -> bool:
 
 
 def _usage(span: Span, confidence: float, source: str) -> float:
-    """Lower the confidence of a place used as an agent (metonymy) or as a possessor."""
-    if source == "embedded":
+    """Lower the confidence of a place used as an agent (metonymy), a possessor ("China's economy")
+    or a modifier ("U.S. officials"): such uses name whose, not where."""
+    if source == "embedded" or _dateline(span):
         return confidence
     lex = lexicon()
     conf = lex["confidence"]
@@ -246,6 +280,9 @@ def _usage(span: Span, confidence: float, source: str) -> float:
         return min(confidence, float(conf["metonymic"]))
     if root.dep_ == "poss":
         return min(confidence, float(conf["possessive"]))
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN") \
+            and root.head.i > root.i and root.head.ent_type_ not in PLACE_LABELS:
+        return min(confidence, float(conf["modifier"]))
     return confidence
 
 
