@@ -132,7 +132,8 @@ function mix(coop, conflict) {
 export function networkChart(container, data, onEdge) {
   const nodes = (data.nodes || []).slice(0, 60);
   if (!nodes.length) { empty(container, 'No events between two countries in the store yet.'); return; }
-  const W = 760, H = 620, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 70;
+  const W = Math.max(760, (container.clientWidth || 980) - 20), H = 620, cx = W / 2, cy = H / 2;
+  const R = Math.min(W, H) / 2 - 70;
   const pos = new Map(nodes.map((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
     return [n.id, [cx + R * Math.cos(a), cy + R * Math.sin(a), a]];
@@ -160,31 +161,61 @@ export function networkChart(container, data, onEdge) {
   container.replaceChildren(root);
 }
 
-// Equirectangular projection: x = lon, y = -lat; a graticule every 30 degrees, no tiles.
+// Equirectangular projection (x from longitude, y from latitude, one scale for both), zoomed to the places with
+// a margin; a graticule, no tiles. Labels that would overlap a bigger place's label are left to the hover title.
 export function mapChart(container, places) {
-  const W = 960, H = 480;
-  const x = (lon) => ((Number(lon) + 180) / 360) * W;
-  const y = (lat) => ((90 - Number(lat)) / 180) * H;
+  places = places || [];
+  const W = Math.max(760, (container.clientWidth || 980) - 20);
+  let [w, e, s, n] = [-180, 180, -75, 85];
+  if (places.length) {
+    const lons = places.map((p) => Number(p.lon)), lats = places.map((p) => Number(p.lat));
+    w = Math.max(-180, Math.min(...lons) - 12); e = Math.min(180, Math.max(...lons) + 12);
+    s = Math.max(-85, Math.min(...lats) - 10); n = Math.min(85, Math.max(...lats) + 10);
+    const minSpan = 50;
+    if (e - w < minSpan) { const c = (e + w) / 2; w = Math.max(-180, c - minSpan / 2); e = Math.min(180, c + minSpan / 2); }
+    if (n - s < minSpan / 2) { const c = (n + s) / 2; s = Math.max(-85, c - minSpan / 4); n = Math.min(85, c + minSpan / 4); }
+  }
+  const k = Math.min(W / (e - w), 560 / (n - s));  // pixels per degree, both axes
+  const mid = (e + w) / 2;
+  w = mid - W / (2 * k); e = mid + W / (2 * k);  // fill the width at that scale
+  const H = Math.round((n - s) * k);
+  const x = (lon) => (Number(lon) - w) * k;
+  const y = (lat) => (n - Number(lat)) * k;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'map', role: 'img' });
   root.appendChild(svg('title', {}, 'Places of events'));
   root.appendChild(svg('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
-  for (let lon = -180; lon <= 180; lon += 30) {
+  const step = (e - w) > 120 ? 30 : 10;
+  for (let lon = Math.ceil(w / step) * step; lon <= e; lon += step) {
     root.appendChild(svg('line', { x1: x(lon), x2: x(lon), y1: 0, y2: H, class: lon === 0 ? 'graticule major' : 'graticule' }));
-    if (lon > -180 && lon < 180) root.appendChild(svg('text', { x: x(lon) + 2, y: H - 4, class: 'tick' }, `${lon}°`));
+    root.appendChild(svg('text', { x: x(lon) + 2, y: H - 4, class: 'tick' }, `${lon}°`));
   }
-  for (let lat = -60; lat <= 60; lat += 30) {
+  for (let lat = Math.ceil(s / step) * step; lat <= n; lat += step) {
     root.appendChild(svg('line', { x1: 0, x2: W, y1: y(lat), y2: y(lat), class: lat === 0 ? 'graticule major' : 'graticule' }));
     root.appendChild(svg('text', { x: 2, y: y(lat) - 2, class: 'tick' }, `${lat}°`));
   }
-  const maxN = Math.max(1, ...(places || []).map((p) => p.events));
-  for (const p of places || []) {
-    const r = 3 + 12 * Math.sqrt(p.events / maxN);
-    const dot = svg('circle', { cx: x(p.lon), cy: y(p.lat), r, fill: mix(p.cooperation, p.conflict), class: 'place-dot' });
+  const maxN = Math.max(1, ...places.map((p) => p.events));
+  const boxes = [];
+  const free = (b) => boxes.every((o) => b.x2 < o.x1 || b.x1 > o.x2 || b.y2 < o.y1 || b.y1 > o.y2);
+  for (const p of places) {  // biggest first (the API sorts by events)
+    const r = 4 + 14 * Math.sqrt(p.events / maxN);
+    const cx = x(p.lon), cy = y(p.lat);
+    const dot = svg('circle', { cx, cy, r, fill: mix(p.cooperation, p.conflict), class: 'place-dot' });
     titled(dot, `${p.name}${p.country ? ` (${p.country})` : ''}: ${p.events} event(s), ${p.cooperation} cooperation, ${p.conflict} conflict`);
     root.appendChild(dot);
-    root.appendChild(svg('text', { x: x(p.lon) + r + 2, y: y(p.lat) + 4, class: 'place-label' }, p.name));
+    boxes.push({ x1: cx - r, x2: cx + r, y1: cy - r, y2: cy + r });
   }
-  if (!(places || []).length) {
+  for (const p of places) {
+    const r = 4 + 14 * Math.sqrt(p.events / maxN);
+    const len = 7 * String(p.name).length, ly = y(p.lat) + 4;
+    const right = { x1: x(p.lon) + r + 3, x2: x(p.lon) + r + 3 + len, y1: ly - 11, y2: ly + 2 };
+    const left = { x1: x(p.lon) - r - 3 - len, x2: x(p.lon) - r - 3, y1: ly - 11, y2: ly + 2 };
+    const box = [right, left].find(free);
+    if (!box) continue;
+    boxes.push(box);
+    root.appendChild(svg('text', { x: box === right ? box.x1 : box.x2, y: ly, class: 'place-label',
+      'text-anchor': box === right ? 'start' : 'end' }, p.name));
+  }
+  if (!places.length) {
     root.appendChild(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'muted-svg' },
       'No geocoded event places in the store yet.'));
   }
