@@ -47,6 +47,7 @@ CASES = [
     ("The accord was signed in October.", {"October": "2023-10"}),
     ("Parliament passed the law in March 2020.", {"March 2020": "2020-03"}),
     ("Troops withdrew in 1998.", {"1998": "1998"}),
+    ("President Yoon's 2022 election changed the policy.", {"2022": "2022"}),
     ("The region was at war in the 1990s.", {"the 1990s": "199"}),
     ("Sales fell in Q3.", {"Q3": "2024-Q3"}),
     ("Profit rose in the third quarter of 2022.", {"the third quarter of 2022": "2022-Q3"}),
@@ -107,6 +108,8 @@ TRAPS = [
     "The bill passed 52-48 in the Senate.",
     "Wed the two parties, we say.",
     "Ministers Mark and May spoke.",
+    "Saudi Arabia's Vision 2030 plan was discussed.",
+    "June Smith said the plan was sound.",
 ]
 
 

@@ -167,6 +167,10 @@ class Checker:
         prev = before[0].lower() if before else ""
         if prev in _LABEL_WORDS:
             return False  # "Route 2020", "Resolution 1973", "No. 1999"
+        if (before and _capitalized(before[0]) and not before[0].endswith(("'s", "’s"))
+                and prev not in lexicon().months and prev not in _YEAR_CONTEXT
+                and not self._sentence_start(cand.start - len(before[0]) - 1)):
+            return False  # a name: "Vision 2030", "Agenda 2063", "Euro 2024"
         i = self.token(cand.starts["year"])
         if i is None:
             return True
