@@ -46,6 +46,8 @@ def actor(aid: str, name: str, text: str, *phrases: str, kind: str = "person") -
     ("“Opened and never closed.\nThe next paragraph is narration.", [], 1),
     ("A stray closing mark” here.", [], 1),
     ("It’s the workers’ union.", [], 0),
+    ("He said ''we are ready,'' and left.", ["we are ready"], 0),
+    ("Critics call it ‘a farce from start to finish’ and leave.", ["a farce from start to finish"], 0),
 ])
 def test_pair_marks(text: str, contents: list[str], n_warnings: int) -> None:
     quoted, warnings = pair_marks(text)
@@ -87,6 +89,35 @@ def test_direct_quote_forms(nlp: Any, text: str, content: str, mention: str, cue
     assert text[q.span[0]:q.span[1]] == q.text
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
     assert q.cue is not None and q.cue.text == cue
+
+
+@pytest.mark.parametrize("text, content, mention, cue", [
+    ("WALLACE: Let us start with the news on the debate story.", "Let us start with the news on the debate story.",
+     "WALLACE", ":"),
+    ("“He does not speak for me or for my family.” ― Jane Doe", "He does not speak for me or for my family.",
+     "Jane Doe", "―"),
+])
+def test_labels_and_signatures(nlp: Any, text: str, content: str, mention: str, cue: str) -> None:
+    quotes, _ = run(nlp, text)
+    assert [(q.text, q.speaker_mention and q.speaker_mention.text, q.cue and q.cue.text) for q in quotes] == [
+        (content, mention, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Update: The story was corrected on Monday to add the vote count.",
+    "Photo: The minister arrives at the summit in Seoul on Monday.",
+])
+def test_section_labels_are_not_speakers(nlp: Any, text: str) -> None:
+    quotes, _ = run(nlp, text)
+    assert quotes == []
+
+
+def test_parenthetical_cue_keeps_the_whole_clause(nlp: Any) -> None:
+    text = "The difference now, he told me on Friday, is that he runs a news program."
+    quotes, _ = run(nlp, text)
+    assert len(quotes) == 1 and quotes[0].text.startswith("The difference now")
+    assert quotes[0].text.endswith("runs a news program") and quotes[0].cue is not None
+    assert quotes[0].cue.text == "told"
 
 
 def test_split_quote_is_two_statements_with_one_cue(nlp: Any) -> None:

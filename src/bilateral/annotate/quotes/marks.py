@@ -146,10 +146,13 @@ def pair_marks(text: str) -> tuple[list[Quoted], list[str]]:
 def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[Quoted]) -> list[Quoted]:
     """Top-level ‘...’ pairs inside one paragraph, outside every double-quoted span."""
     out: list[Quoted] = []
+    covered = bytearray(len(text) + 1)
+    for q in doubles:
+        covered[q.open:q.after] = b"\x01" * (q.after - q.open)
     for para in paras:
         opener: int | None = None
         for i in range(para[0], para[1]):
-            if any(q.open <= i <= q.close for q in doubles):
+            if covered[i] or text[i] not in "‘’":
                 continue
             ch = text[i]
             prev = text[i - 1] if i > para[0] else ""

@@ -271,8 +271,13 @@ def labelled_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
 
 # -- reported speech -------------------------------------------------------------------------------
 
-def _inside(pos: int, quotes: list[Quoted]) -> bool:
-    return any(q.open < pos < q.close for q in quotes if not q.single)
+def _inside_mask(text: str, quotes: list[Quoted]) -> bytearray:
+    """1 at every character strictly inside a double-quoted span."""
+    mask = bytearray(len(text) + 1)
+    for q in quotes:
+        if not q.single and q.close > q.open + 1:
+            mask[q.open + 1:q.close] = b"\x01" * (q.close - q.open - 1)
+    return mask
 
 
 def _clause_span(doc: Doc, clause: Token, lex: Reporting, *, cue: Token | None = None) -> tuple[int, int]:
@@ -320,8 +325,9 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
     """Reported clauses of speech verbs, speech nouns and "according to" (see the module docstring)."""
     taken = [(f.quote.open, f.quote.after) for f in direct if f.quote is not None]
     out: list[Found] = []
+    inside = _inside_mask(doc.text, quotes)
     for tok in doc:
-        if _inside(tok.idx, quotes):
+        if inside[tok.idx]:
             continue
         found: Found | None = None
         prep = _prep_cue(tok, lex)
@@ -336,8 +342,15 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
                 s, e = _clause_span(doc, clause, lex, cue=tok)
                 found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok) or inverted_subject(tok))
             elif tok.dep_ == "parataxis" and tok.head.i < tok.i and subject_of(tok) is not None:
-                left = [t for t in tok.head.subtree if t.i < tok.left_edge.i]
-                s, e = _trim_tokens(left)
+                # "C, X said." or the parenthetical "C1, X said, C2": spans are contiguous, so a
+                # parenthetical cue stays inside the content of the clause it interrupts
+                head = tok.head
+                while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                    head = head.head
+                head_end = head.right_edge.i
+                clause = [t for t in head.subtree if t.i < tok.left_edge.i or
+                          (head_end > tok.right_edge.i + 1 and t.i > tok.right_edge.i)]
+                s, e = _trim_tokens(clause)
                 found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok))
         elif tok.lemma_.lower() in lex.nouns and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light:
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and
