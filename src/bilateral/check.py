@@ -19,9 +19,9 @@ def _mentions(doc: Document) -> Iterator[tuple[str, tuple[int, int], str]]:
         yield f"event {e.id} evidence", e.evidence.span, e.evidence.text
     for q in doc.quotes:
         yield f"quote {q.id}", q.span, q.text
-        for name, m in (("speaker_mention", q.speaker_mention), ("cue", q.cue)):
-            if isinstance(m, Mention):
-                yield f"quote {q.id} {name}", m.span, m.text
+        for name, qm in (("speaker_mention", q.speaker_mention), ("cue", q.cue)):
+            if isinstance(qm, Mention):
+                yield f"quote {q.id} {name}", qm.span, qm.text
     for t in doc.times:
         yield f"time {t.id}", t.span, t.text
     for p in doc.places:
@@ -34,11 +34,11 @@ def problems(doc: Document) -> list[str]:
     """Everything wrong with a record's spans and references (empty when sound)."""
     out = []
     n = len(doc.text)
-    for where, (s, e), text in _mentions(doc):
-        if not (0 <= s <= e <= n):
-            out.append(f"{where}: span {s}:{e} outside the text (length {n})")
-        elif doc.text[s:e] != text:
-            out.append(f"{where}: span {s}:{e} is {doc.text[s:e]!r}, record says {text!r}")
+    for where, (start, end), text in _mentions(doc):
+        if not (0 <= start <= end <= n):
+            out.append(f"{where}: span {start}:{end} outside the text (length {n})")
+        elif doc.text[start:end] != text:
+            out.append(f"{where}: span {start}:{end} is {doc.text[start:end]!r}, record says {text!r}")
     actor_ids = {a.id for a in doc.actors}
     place_ids = {p.id for p in doc.places}
     for e in doc.events:
