@@ -184,3 +184,24 @@ def test_seed_pronouns_and_short_names(seed_record: Document) -> None:
         assert index.actor_at(pos, pos + 2) == owner, text[pos - 40:pos + 20]
     for k in range(text.count("Mengdavid")):
         assert _actor_at(seed_record, "Mengdavid", nth=k) == meng
+
+
+@pytest.mark.slow
+def test_ngec_fixture_floors(shared: Any, engine: Any) -> None:
+    """Country and sector accuracy on POLECAT's actor tests (see benchmarks/actors_ngec.py); floors only move up."""
+    import importlib.util
+    from pathlib import Path
+
+    folder = shared / "data" / "ngec_actor_fixtures"
+    if not (folder / "gold.jsonl").is_file():
+        pytest.skip("NGEC actor fixtures are not present")
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "actors_ngec.py"
+    spec = importlib.util.spec_from_file_location("actors_ngec", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    cases = bench.load_cases(folder)
+    table = bench.score(cases, bench.predict(engine, cases))["all"]
+    assert table["n"] >= 300
+    assert table["country"] / table["n"] >= 0.82
+    assert table["sector"] / table["n_sector"] >= 0.75

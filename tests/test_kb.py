@@ -1,0 +1,149 @@
+"""The office-holder knowledge base: bundled terms, dates and ELI, user files, Wikidata import, CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import bilateral
+from bilateral.cli import main
+from bilateral.errors import BilateralError
+from bilateral.kb import (
+    KnowledgeBase,
+    Term,
+    bundled_terms,
+    import_wikidata,
+    load_kb,
+    name_key,
+    office_sector,
+    parse_partial_date,
+    read_terms_file,
+)
+
+DATA = Path(__file__).parent / "data" / "kb_wikidata_export.json"
+
+
+def test_bundled_kb_covers_priority_countries() -> None:
+    terms = bundled_terms()
+    heads = {t.country for t in terms if t.sector == "GOV"}
+    p5 = {"USA", "GBR", "FRA", "RUS", "CHN"}
+    asean = {"KHM", "IDN", "MYS", "PHL", "THA", "VNM", "SGP", "LAO", "MMR", "BRN"}
+    g20 = {"ARG", "AUS", "BRA", "CAN", "DEU", "IND", "ITA", "JPN", "KOR", "MEX", "SAU", "ZAF", "TUR", "EUR"}
+    assert p5 | g20 <= heads
+    assert asean - {"MMR"} <= heads
+    for t in terms:
+        assert len(t.country) == 3 and t.sector
+        assert t.end is None or t.start is None or t.start <= t.end, t
+
+
+@pytest.mark.parametrize(("name", "on", "country", "sector"), [
+    ("Hun Sen", dt.date(2020, 1, 1), "KHM", "GOV"),
+    ("Hun Sen", dt.date(2024, 9, 13), "KHM", "LEG"),
+    ("Hun Sen", dt.date(2023, 12, 1), "KHM", "ELI"),  # between premiership and Senate presidency
+    ("Angela Merkel", dt.date(2017, 4, 1), "DEU", "GOV"),
+    ("Angela Merkel", dt.date(2022, 1, 10), "DEU", "ELI"),
+    ("Yoon Suk-Yeol", dt.date(2024, 9, 13), "KOR", "GOV"),
+    ("yoon suk yeol", dt.date(2024, 9, 13), "KOR", "GOV"),
+    ("Erdogan", dt.date(2020, 5, 1), "TUR", "GOV"),
+    ("Nikol Pashinyan", None, "ARM", "GOV"),
+])
+def test_lookup_by_date(name: str, on: dt.date | None, country: str, sector: str) -> None:
+    hit = load_kb().lookup(name, on=on)
+    assert hit is not None
+    assert (hit.country, hit.sector) == (country, sector)
+
+
+def test_unknown_and_ambiguous_names_are_none() -> None:
+    kb = KnowledgeBase([
+        Term("Kim Lee", ("Lee",), "KOR", "Minister", "GOV", None, None),
+        Term("Park Lee", ("Lee",), "PRK", "Minister", "GOV", None, None),
+    ])
+    assert kb.lookup("Lee") is None  # two people of two countries
+    hit = kb.lookup("Park Lee")
+    assert hit is not None and hit.country == "PRK"
+    assert load_kb().lookup("Nobody Atall") is None
+
+
+def test_name_key_folds_accents_and_hyphens() -> None:
+    assert name_key("Jüri  Ratas") == name_key("Juri Ratas")
+    assert name_key("Yoon Suk-Yeol") == "yoon suk yeol"
+
+
+@pytest.mark.parametrize(("value", "end", "expected"), [
+    ("2024", False, dt.date(2024, 1, 1)), ("2024", True, dt.date(2024, 12, 31)),
+    ("2024-02", True, dt.date(2024, 2, 29)), ("2024-05-03", False, dt.date(2024, 5, 3)), ("", False, None),
+])
+def test_partial_dates(value: str, end: bool, expected: dt.date | None) -> None:
+    assert parse_partial_date(value, end=end) == expected
+
+
+def test_bad_date_is_a_coded_error() -> None:
+    with pytest.raises(BilateralError, match="E040"):
+        parse_partial_date("May 2020")
+
+
+def test_user_files_csv_and_yaml(tmp_path: Path) -> None:
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("# my actors\nname,aliases,country,office,sector,start,end\n"
+                        "Zara Quill,Quill,NZL,Minister of Trade,GOV,2022-01-01,\n", encoding="utf-8")
+    yaml_file = tmp_path / "mine.yaml"
+    yaml_file.write_text("- name: Omar Faye\n  aliases: [Faye]\n  country: SEN\n  office: Army chief\n"
+                         "  sector: MIL\n  start: '2021'\n", encoding="utf-8")
+    assert read_terms_file(csv_file)[0].country == "NZL"
+    kb = load_kb((str(csv_file), str(yaml_file)))
+    hit = kb.lookup("Omar Faye", on=dt.date(2024, 1, 1))
+    assert hit is not None and (hit.country, hit.sector) == ("SEN", "MIL")
+
+
+def test_user_file_missing_columns(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,where\nX,Y\n", encoding="utf-8")
+    with pytest.raises(BilateralError, match="E042"):
+        read_terms_file(bad)
+
+
+def test_actor_files_reach_the_engine(tmp_path: Path) -> None:
+    f = tmp_path / "extra.csv"
+    f.write_text("name,aliases,country,office,sector,start,end\nZara Quill,,NZL,Minister of Trade,GOV,2022-01-01,\n",
+                 encoding="utf-8")
+    engine = bilateral.load(actor_files=[str(f)])
+    doc = engine.extract("Zara Quill said the talks went well.", published="2024-03-01")
+    quill = next(a for a in doc.actors if a.name == "Zara Quill")
+    assert (quill.country, quill.sector) == ("NZL", "GOV")
+    assert "kb:" in quill.rule
+
+
+@pytest.mark.parametrize(("office", "sector"), [
+    ("Minister of Foreign Affairs", "GOV"), ("President of the Senate", "LEG"), ("Chief of the General Staff", "MIL"),
+    ("Marshal of the Senate", "GOV"),
+])
+def test_office_sector(office: str, sector: str) -> None:
+    assert office_sector(office) == sector
+
+
+def test_import_wikidata_export() -> None:
+    terms = import_wikidata(DATA.read_text(encoding="utf-8"))
+    assert [t.name for t in terms] == ["Elena Marchetti", "Tomasz Wielki"]  # an unlabeled item is skipped
+    elena = terms[0]
+    assert elena.country == "ITA" and elena.sector == "GOV" and "Marchetti" in elena.aliases
+    assert elena.start == dt.date(2019, 3, 1) and elena.end == dt.date(2021, 6, 30)
+    kb = KnowledgeBase(terms)
+    hit = kb.lookup("Marchetti", on=dt.date(2024, 1, 1))
+    assert hit is not None and hit.sector == "ELI"
+
+
+def test_cli_kb_import_and_show(tmp_path: Path, capsys: Any) -> None:
+    out = tmp_path / "kb.csv"
+    assert main(["kb", "import", str(DATA), "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# bilateral actor KB imported from Wikidata")
+    assert "Elena Marchetti" in text
+    assert main(["kb", "show", "Hun Sen", "--date", "2024-09-13"]) == 0
+    assert "KHM LEG" in capsys.readouterr().out
+
+
+def test_cli_kb_import_missing_file(tmp_path: Path) -> None:
+    assert main(["kb", "import", str(tmp_path / "nope.json"), "--output", str(tmp_path / "kb.csv")]) == 2
