@@ -348,9 +348,9 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
                 while head.pos_ not in ("VERB", "AUX") and head.head is not head:
                     head = head.head
                 head_end = head.right_edge.i
-                clause = [t for t in head.subtree if t.i < tok.left_edge.i or
+                words = [t for t in head.subtree if t.i < tok.left_edge.i or
                           (head_end > tok.right_edge.i + 1 and t.i > tok.right_edge.i)]
-                s, e = _trim_tokens(clause)
+                s, e = _trim_tokens(words)
                 found = Found("indirect", s, e, _cue_span(tok), tok, subject_of(tok))
         elif tok.lemma_.lower() in lex.nouns and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light:
             clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and
