@@ -115,3 +115,16 @@ def test_html_extracts_text_title_and_date_without_comments(tmp_path: Path) -> N
     assert "spam" not in art.text
     assert art.title == "Ties deepen"
     assert art.published == "2024-03-07"
+
+
+def test_duplicate_ids_in_one_run(tmp_path: Path) -> None:
+    p = tmp_path / "dups.jsonl"
+    p.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": "First text."}, {"id": "a", "text": "First text."},
+        {"id": "a", "text": "A different text."}, {"id": "b", "text": "Other."}]) + "\n")
+    items = list(read_inputs([p]))
+    arts = [i for i in items if isinstance(i, Article)]
+    probs = [i for i in items if isinstance(i, InputProblem)]
+    assert [(a.id, a.text) for a in arts] == [("a", "First text."), ("b", "Other.")]
+    assert len(probs) == 1 and probs[0].code == "E116" and probs[0].origin.endswith(":3")
+    assert f"{p}:1" in probs[0].message

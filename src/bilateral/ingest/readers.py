@@ -41,9 +41,24 @@ Item = Article | InputProblem
 
 
 def read_inputs(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Everything readable under ``paths``, in order; folders recursively, sorted."""
+    """Everything readable under ``paths``, in order; folders recursively, sorted.
+
+    Ids are unique within one run: a document whose id was already read with a different text is a
+    problem (E116, the first one is kept); the same id with the same text again is read once."""
+    seen: dict[str, tuple[str, str]] = {}
     for p in paths:
-        yield from read_path(p)
+        for item in read_path(p):
+            if isinstance(item, Article):
+                key = item.doc_id
+                digest = item.content_hash
+                if key in seen:
+                    first_hash, first_origin = seen[key]
+                    if first_hash != digest:
+                        yield InputProblem(item.origin, "E116", f"duplicate id {key!r} with a different text "
+                                           f"(first read at {first_origin}): skipped; give each document its own id")
+                    continue
+                seen[key] = (digest, item.origin)
+            yield item
 
 
 def read_path(path: str | Path) -> Iterator[Item]:
