@@ -262,3 +262,40 @@ def test_corpus_views_follow_writes_made_beside_the_server(small_store: Path) ->
         after = get(srv, "/events", dedup="false")
         assert after["total"] == before + 1
         assert "c1/e1" in {e["id"] for e in after["events"]}
+
+
+def test_loopback_server_refuses_other_host_names(small_store: Path) -> None:
+    from bilateral.web.app import LOOPBACK_HOSTS
+
+    with serve(ServeConfig(db=small_store, allowed_hosts=LOOPBACK_HOSTS)) as srv:
+        assert httpx.get(srv.url + "/health", timeout=10).status_code == 200
+        port = srv.url.rsplit(":", 1)[1]
+        assert httpx.get(srv.url + "/health", headers={"Host": f"localhost:{port}"}, timeout=10).status_code == 200
+        r = httpx.get(srv.url + "/health", headers={"Host": f"evil.example:{port}"}, timeout=10)
+        assert r.status_code == 421 and "127.0.0.1" in r.json()["detail"]
+        r = httpx.post(srv.url + "/extract", json={"text": TEXT}, headers={"Host": "rebound.example"}, timeout=10)
+        assert r.status_code == 421
+
+
+@pytest.mark.parametrize(("header", "host"), [("127.0.0.1:8000", "127.0.0.1"), ("LocalHost", "localhost"),
+                                              ("[::1]:8000", "::1"), ("::1", "::1"), ("example.org", "example.org")])
+def test_host_name_drops_the_port(header: str, host: str) -> None:
+    from bilateral.web.security import host_name
+
+    assert host_name(header) == host
+
+
+def test_json_body_sent_as_plain_text_is_refused(server: Server) -> None:
+    """A cross-site form or `text/plain` fetch (no CORS preflight) cannot make the server extract or store."""
+    r = httpx.post(server.url + "/extract", content=json.dumps({"text": TEXT}).encode(),
+                   headers={"content-type": "text/plain"}, timeout=10)
+    assert r.status_code == 422 and "Content-Type: application/json" in r.json()["detail"]
+
+
+def test_document_ids_with_slashes(tmp_path: Path) -> None:
+    doc = article_record()
+    odd = Document(**{**doc.__dict__, "id": "feeds/2025/03 a&b"})
+    with serve(ServeConfig(db=fill_store(tmp_path / "odd.db", [odd]))) as srv:
+        for path in ("feeds%2F2025%2F03%20a%26b", "feeds/2025/03%20a%26b"):  # as the page encodes it, and raw
+            r = httpx.get(f"{srv.url}/documents/{path}", timeout=10)
+            assert r.status_code == 200 and r.json()["id"] == "feeds/2025/03 a&b"

@@ -195,3 +195,28 @@ def test_page_loads_nothing_from_elsewhere(browser: Any, server: Server, web_doc
     open_page(browser, f"{server.url}/#article/t-article")
     urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls and all(u.startswith(server.url + "/") for u in urls), urls
+
+
+def test_token_box_on_a_guarded_server(browser: Any, tmp_path: Path, engine: Any) -> None:
+    from selenium.webdriver.common.by import By
+
+    from bilateral.web import ServeConfig
+
+    from .conftest import fill_store, serve
+
+    db = fill_store(tmp_path / "guarded.db", [article_record()])
+    with serve(ServeConfig(db=db, token="page-token"), loader=lambda _s: engine) as srv:
+        open_page(browser, f"{srv.url}/")
+        browser.execute_script("sessionStorage.clear()")
+        assert browser.find_element(By.ID, "token-box").is_displayed()
+        browser.execute_script("document.querySelector('#f-text').value = arguments[0]", "Japan met Korea.")
+        browser.find_element(By.ID, "f-submit").click()
+        wait(browser, "document.querySelector('#extract-error').textContent.includes('401')")
+        assert browser.find_element(By.ID, "article").get_attribute("hidden") is not None
+        token = browser.find_element(By.ID, "token")
+        token.send_keys("page-token")
+        browser.execute_script("arguments[0].dispatchEvent(new Event('change'))", token)
+        browser.find_element(By.ID, "f-submit").click()
+        wait(browser, "!document.querySelector('#article').hidden", timeout=120)
+        assert browser.execute_script("return document.querySelector('#doc-text').textContent") == "Japan met Korea."
+        browser.execute_script("sessionStorage.clear()")

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..web.app import DEFAULT_MAX_BYTES, ServeConfig, create_app, token_from_env
+    from ..web.app import DEFAULT_MAX_BYTES, LOOPBACK_HOSTS, ServeConfig, create_app, token_from_env
 
     settings = settings_from(args, db=args.db)
     token = token_from_env(args.token)
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
         console.print(f"[yellow]warning[/] listening on {args.host} with no --token: anyone who can reach it "
                       "can write to the store")
     config = ServeConfig(db=Path(settings.db), token=token, read_only=args.read_only,
-                         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, settings=settings)
+                         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, settings=settings,
+                         allowed_hosts=LOOPBACK_HOSTS if _loopback(args.host) else None)
     app = create_app(config)
     import uvicorn
 

@@ -34,6 +34,7 @@ from .security import GuardMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
 DEFAULT_MAX_BYTES = 2_000_000
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 #: the page's Content-Security-Policy: its own scripts and styles only, nothing from elsewhere.
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -48,6 +49,9 @@ class ServeConfig:
     read_only: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     settings: Settings = Settings()
+    #: host names the server answers to (``Host`` header); None: any. ``bilateral serve`` on loopback
+    #: sets :data:`LOOPBACK_HOSTS`.
+    allowed_hosts: frozenset[str] | None = None
 
 
 class ExtractRequest(BaseModel):
@@ -84,7 +88,8 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
     app.state.config = config
     app.state.engine = holder
     app.state.corpus = corpus
-    app.add_middleware(GuardMiddleware, token=config.token, max_bytes=config.max_bytes)  # type: ignore[arg-type]
+    app.add_middleware(GuardMiddleware, token=config.token, max_bytes=config.max_bytes,  # type: ignore[arg-type]
+                       allowed_hosts=config.allowed_hosts)
 
     @contextmanager
     def reading() -> Iterator[Store]:
@@ -145,7 +150,7 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
         with reading() as st:
             return queries.documents(st, text=text, limit=limit, offset=offset)
 
-    @app.get("/documents/{doc_id}", tags=["corpus"])
+    @app.get("/documents/{doc_id:path}", tags=["corpus"])
     def document(doc_id: str) -> dict[str, Any]:
         """One stored document record."""
         with reading() as st:
@@ -273,7 +278,9 @@ def _explain(errors: list[dict[str, Any]]) -> str:
     parts = []
     for e in errors[:5]:
         where = ".".join(str(x) for x in e.get("loc", ()) if x != "body") or "body"
-        if e.get("type") == "json_invalid":
+        if where == "body" and e.get("type") in ("model_attributes_type", "dict_type"):
+            parts.append("the body must be a JSON object, sent with Content-Type: application/json")
+        elif e.get("type") == "json_invalid":
             why = (e.get("ctx") or {}).get("error", "")
             parts.append(f"the body is not valid JSON ({why})" if why else "the body is not valid JSON")
         else:

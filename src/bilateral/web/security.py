@@ -3,6 +3,9 @@
 - Token: when set, every request that can change something (any method but GET, HEAD, OPTIONS)
   needs ``Authorization: Bearer TOKEN``; otherwise 401, before the body is read.
 - Size: a body over ``max_bytes`` is refused with 413, whether it announces its length or streams.
+- Host: when ``allowed_hosts`` is given (a server on loopback), a request naming another host in its
+  ``Host`` header is refused with 421: a web page on another site cannot reach the server by
+  pointing a name of its own at 127.0.0.1 (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ def bearer_ok(header: str | None, token: str) -> bool:
     return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
 
 
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, without its port: ``[::1]:8000`` -> ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 async def _send_json(send: Send, status: int, body: dict[str, Any],
                      headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
     data = json.dumps(body).encode()
@@ -41,10 +52,12 @@ async def _send_json(send: Send, status: int, body: dict[str, Any],
 class GuardMiddleware:
     """Token check and body size limit in front of the app."""
 
-    def __init__(self, app: ASGIApp, *, token: str | None, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, token: str | None, max_bytes: int,
+                 allowed_hosts: frozenset[str] | None = None) -> None:
         self.app = app
         self.token = token or None
         self.max_bytes = max_bytes
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -52,6 +65,10 @@ class GuardMiddleware:
             return
         method = scope.get("method", "GET").upper()
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if self.allowed_hosts is not None and host_name(headers.get("host", "")) not in self.allowed_hosts:
+            await _send_json(send, 421, {"error": "host not allowed", "detail": "this server answers to "
+                                         f"{', '.join(sorted(self.allowed_hosts))} only"})
+            return
         if self.token and method not in SAFE_METHODS and not bearer_ok(headers.get("authorization"), self.token):
             await _send_json(send, 401, {"error": "unauthorized", "detail": "this server needs an API token: send "
                                          "'Authorization: Bearer TOKEN' (the token given to `bilateral serve`)"},
