@@ -107,6 +107,9 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
             return shared, "subject of coordinated passive verb"
         tok, how = agent_token(head, depth=depth + 1)
         return tok, how and f"{how} of coordinated verb"
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.head.pos_ in ("VERB", "AUX"):
+        tok, how = agent_token(head.head, depth=depth + 1)  # "X is willing to withdraw"
+        return tok, how and f"{how} (control)"
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         obj = _child(head, "dobj")
         if obj is not None and verb.dep_ == "xcomp":
@@ -183,3 +186,28 @@ def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:
         if inner is not None:
             out.extend(content_arguments(inner, depth=depth + 1))
     return out
+
+
+_PRONOUN_KINDS = {"it": ("country", "organization", "group"), "he": ("person",), "she": ("person",),
+                  "they": ("country", "organization", "group"), "we": ("country", "organization", "group")}
+
+
+def reported_pronoun(pron: Token, index: MentionIndex) -> list[Actor]:
+    """A pronoun subject of reported speech that the actors stage left unresolved: "Switzerland said
+    it had expelled ..." refers to the subject of the reporting verb when the kinds agree."""
+    kinds = _PRONOUN_KINDS.get(pron.lower_)
+    if kinds is None:
+        return []
+    cur = pron.head
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        subj = _child(cur, "nsubj")
+        if subj is not None and subj.i != pron.i:
+            plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+            if plural != (pron.lower_ in ("they", "we")) and pron.lower_ != "we":
+                return []  # "The US claimed that they ...": someone else
+            found = [a for a in np_actors(subj, index, conjuncts=False) if a.kind in kinds]
+            return found[:1]
+    return []

@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Token
 
 from ...record import Actor, Mention, Place
 from ..context import MentionIndex
-from .args import agent_token, content_arguments, content_clause, np_actors, object_token, prep_objects
+from .args import (
+    agent_token,
+    content_arguments,
+    content_clause,
+    np_actors,
+    object_token,
+    prep_objects,
+    reported_pronoun,
+)
 from .lexicon import Entry, cues, lexicon, plover_types
 
 #: dependencies that keep a token inside its clause when walking up to a governing verb
@@ -303,6 +311,9 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     else:
         agent, source_how = agent_token(tok)
         sources = np_actors(agent, index) if agent is not None else []
+        if not sources and agent is not None and agent.pos_ == "PRON":
+            sources = reported_pronoun(agent, index)
+            source_how = f"{source_how}: pronoun of the reporting clause's subject"
         head = tok.head
         if not sources and tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
             # "issued a declaration demanding ...": the declaration's author
