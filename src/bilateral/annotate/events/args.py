@@ -39,6 +39,10 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
     """The actors a noun phrase names: one per conjunct ("Vietnam and Australia"), each taken from
     the head's mention, else from its modifiers ("Hungarian and Romanian officials" gives two)."""
     heads = [tok, *tok.conjuncts] if conjuncts else [tok]
+    if conjuncts:  # "The US, Russia, and Switzerland": the parser makes a list an apposition
+        for ap in tok.children:
+            if ap.dep_ == "appos" and ap.conjuncts:
+                heads.extend([ap, *ap.conjuncts])
     out: dict[str, Actor] = {}
     for head in sorted(heads, key=lambda t: t.i):
         actor = index.actor_for_token(head)

@@ -109,14 +109,16 @@ def _light_verb(tok: Token) -> Token | None:
 def _match(tok: Token) -> Match | None:
     lex = lexicon()
     c = cues()
-    if tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+    nominal = tok.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in Israeli shelling"
+    if (tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")) and not nominal:
         for entry in lex.verbs.get(tok.lemma_.lower(), ()):
             req = _required(tok, entry.requires)
             if req is not None:
                 return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
                              cameo=entry.cameo)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(tok.lemma_.lower(), ()) or lex.nouns.get(tok.lower_, ())
+    if tok.pos_ in ("NOUN", "PROPN") or nominal:
+        entries = lex.nouns.get(tok.lemma_.lower(), ()) if not nominal else ()
+        entries = entries or lex.nouns.get(tok.lower_, ())
         for entry in entries:
             req = _required(tok, entry.requires)
             if req is None:
@@ -166,7 +168,7 @@ def _pick(tokens: list[Token], index: MentionIndex, exclude: set[str], *, extra:
 def _destination(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[Place]) -> list[Actor]:
     """The country actor of the place a visit goes to, when the document names that country."""
     tok = m.trigger
-    objs = prep_objects(tok, {"to"}) if tok.pos_ in ("NOUN", "PROPN") else \
+    objs = prep_objects(tok, {"to"}) if m.entry.pos == "noun" else \
         [o for o in [object_token(tok)] if o is not None] + prep_objects(tok, {"to"})
     for obj in objs:
         sub = list(obj.subtree)
@@ -188,7 +190,7 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
     for slot in m.entry.targets:
         cands: list[Token] = []
         if slot == "dobj":
-            if tok.pos_ in ("NOUN", "PROPN"):
+            if m.entry.pos == "noun":
                 continue
             obj = object_token(tok)
             if obj is not None and obj not in m.consumed:
@@ -306,7 +308,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
 def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if entry.pos == "noun":
         sources, source_how = _noun_sources(m, index)
     else:
         agent, source_how = agent_token(tok)
@@ -328,7 +330,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         source_how, target_how = f"{target_how} (host is the recipient)", source_how
     # a cooperative noun with neither a recipient nor a verb of its own is only referred to
     # ("appreciation for China's assistance"), not reported
-    referenced = tok.pos_ in ("NOUN", "PROPN") and m.light is None and "climb" not in entry.flags \
+    referenced = entry.pos == "noun" and m.light is None and "climb" not in entry.flags \
         and plover_types()[m.type].quad <= 2
     pairs: list[tuple[Actor, Actor | None, str]] = []
     if not targets and "recip" in entry.flags and len(sources) > 1:
