@@ -144,8 +144,8 @@ def _season_start(day: dt.date) -> dt.date:
 
 def weekday_date(weekday: int, ref: dt.date, tense: str | None, *, mod: str | None = None) -> dt.date:
     """The date of "Tuesday": the one on or before ``ref`` unless the clause is future (then the
-    next one after ``ref``; a present tense stays in the past, as news reports); "last"/"next"/"this"
-    force the direction."""
+    next one after ``ref``) or present ("arrives on Monday": the next one, ``ref`` included);
+    "last"/"next"/"this" force the direction."""
     back = (ref.isoweekday() - weekday) % 7
     fwd = (weekday - ref.isoweekday()) % 7
     if mod in ("last", "past", "previous"):
@@ -156,6 +156,8 @@ def weekday_date(weekday: int, ref: dt.date, tense: str | None, *, mod: str | No
         return ref + dt.timedelta(days=weekday - ref.isoweekday())
     if tense == "future":
         return ref + dt.timedelta(days=fwd or 7)
+    if tense == "present":
+        return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
 

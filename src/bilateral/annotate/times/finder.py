@@ -42,6 +42,7 @@ def patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     the_mod = r"(?P<mod>the\s+(?:past|last|previous|coming|next|following|first|final|latest)|the)"
     num = rf"(?P<num>{f.number}|{f.vague})"
     src = [
+        ("named", rf"(?<![\w/])(?P<name>{f.named})(?![\w/])"),
         ("iso", rf"\b(?P<year>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("month_day", rf"\b{wd_prefix}(?P<month>{f.month})\s+{day}{opt_year}"),
         ("day_month", rf"\b{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?(?P<month>{f.month}){opt_year}"),

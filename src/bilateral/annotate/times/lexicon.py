@@ -35,6 +35,7 @@ class Lexicon:
     vague: frozenset[str]
     ordinals: dict[str, int]
     references: dict[str, str]
+    named_dates: dict[str, str]
     weekday_name_before: frozenset[str]
     weekday_name_after: frozenset[str]
     month_context_before: frozenset[str]
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
         vague=frozenset(str(v).lower() for v in data["vague_numbers"]),
         ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
         references={str(k).lower(): v for k, v in data["references"].items()},
+        named_dates={str(k).lower(): str(v) for k, v in data["named_dates"].items()},
         weekday_name_before=frozenset(data["weekday_name_before"]),
         weekday_name_after=frozenset(data["weekday_name_after"]),
         month_context_before=frozenset(str(w).lower() for w in data["month_context_before"]),
@@ -98,6 +100,7 @@ class Fragments:
     vague: str
     ordinal: str  # "third", "3rd", "30th"
     reference: str
+    named: str
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +126,7 @@ def fragments() -> Fragments:
         vague=_alt(lex.vague),
         ordinal=ords,
         reference=_alt(lex.references),
+        named=_alt(lex.named_dates),
     )
 
 

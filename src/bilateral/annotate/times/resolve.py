@@ -71,6 +71,11 @@ def _relative(pub: dt.date | None, value: Callable[[dt.date], str], *, partial: 
     return Resolved(kind, value(pub), _PUB)
 
 
+def r_named(c: Candidate, st: State) -> Resolved | None:
+    name = " ".join(c.groups["name"].lower().split())
+    return Resolved("date", lexicon().named_dates[name], None)
+
+
 def r_iso(c: Candidate, st: State) -> Resolved | None:
     g = c.groups
     try:
@@ -209,10 +214,11 @@ def r_ago(c: Candidate, st: State) -> Resolved | None:
     if amount != int(amount):
         return Resolved("date", None, None)
     grain = cal.grain_of(unit)
-    if direction in ("earlier", "later"):
+    if direction in ("earlier", "later"):  # counted from the last date told, never from publication
         prior = st.last("year")
-        if prior is not None:
-            return Resolved("date", cal.fmt(cal.shift(prior[1], sign * int(amount), unit), grain), f"time:{prior[0]}")
+        if prior is None:
+            return Resolved("date", None, None)
+        return Resolved("date", cal.fmt(cal.shift(prior[1], sign * int(amount), unit), grain), f"time:{prior[0]}")
     return _relative(st.published, lambda p: cal.fmt(cal.shift(p, sign * int(amount), unit), grain))
 
 

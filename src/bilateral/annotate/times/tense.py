@@ -71,7 +71,10 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         return "future"  # "payable Dec. 7", "due on Monday"
     if verb is None:
         return None
-    return _verb_tense(verb)
+    tense = _verb_tense(verb)
+    if tense == "present" and any(t.pos_ in ("NOUN", "PROPN") for t in path if t.i < span.start or t.i >= span.end):
+        return None  # "before Friday's purchases is ...": the date hangs on a noun, not on the verb
+    return tense
 
 
 def precedes_verb(doc: Doc, start: int, end: int) -> bool:
