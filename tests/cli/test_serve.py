@@ -44,8 +44,8 @@ def test_serve_command_serves_the_store_with_the_token_from_the_environment(tmp_
     Store(db).close()
     port = _free_port()
     env = {**os.environ, "BILATERAL_TOKEN": "env-token"}
-    proc = subprocess.Popen([sys.executable, "-m", "bilateral", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cmd = [sys.executable, "-m", "bilateral", "serve", "--db", str(db), "--port", str(port), "--lazy"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60

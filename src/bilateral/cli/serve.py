@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="never write: open the store read-only; POST /extract only with ?store=false")
     p.add_argument("--max-bytes", type=int, default=None, dest="max_bytes",
                    help="largest request body accepted (default 2000000); larger ones get 413")
+    p.add_argument("--lazy", action="store_true",
+                   help="load the engine on the first extraction instead of at start (less memory until then)")
     add_engine_options(p)
     p.set_defaults(func=run)
 
@@ -42,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
                          max_bytes=args.max_bytes or DEFAULT_MAX_BYTES, settings=settings,
                          allowed_hosts=LOOPBACK_HOSTS if _loopback(args.host) else None)
     app = create_app(config)
+    if not args.lazy:  # load the engine while the server starts, so the first extraction is not slow
+        import threading
+
+        threading.Thread(target=app.state.engine.engine, name="bilateral-engine-load", daemon=True).start()
     import uvicorn
 
     console.print(f"bilateral: http://{args.host}:{args.port}/ (store {settings.db}"

@@ -165,7 +165,7 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
                offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
         """Events with the filters of ``bilateral events`` (all optional, all must hold), one row per event
         however many articles report it (``dedup=false``: one per report), newest first, and the total."""
-        rows = queries.events(corpus.documents(), spec)
+        rows = corpus.memo(("events", spec), lambda docs: queries.events(docs, spec))
         return {"total": len(rows), "events": queries.page(rows, limit=limit, offset=offset)}
 
     @app.get("/actors", tags=["corpus"])
@@ -176,7 +176,8 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
                offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
         """Actors merged across documents (``bilateral actors``), most mentioned first."""
         spec = _filter(countries=country, sector=sector, text=text, date_from=from_, date_to=to)
-        return queries.page(queries.actors(corpus.documents(), spec), limit=limit, offset=offset)
+        rows = corpus.memo(("actors", spec), lambda docs: queries.actors(docs, spec))
+        return queries.page(rows, limit=limit, offset=offset)
 
     @app.get("/quotes", tags=["corpus"])
     def quotes(speaker: str | None = None,
@@ -187,27 +188,30 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
                offset: Annotated[int, Query(ge=0)] = 0) -> list[dict[str, Any]]:
         """Quotes with their speakers (``bilateral quotes``), newest first."""
         spec = _filter(speaker=speaker, countries=country, sector=sector, text=text, date_from=from_, date_to=to)
-        return queries.page(queries.quotes(corpus.documents(), spec), limit=limit, offset=offset)
+        rows = corpus.memo(("quotes", spec), lambda docs: queries.quotes(docs, spec))
+        return queries.page(rows, limit=limit, offset=offset)
 
     @app.get("/dyads/{a}/{b}", tags=["corpus"])
     def dyad(a: str, b: str) -> dict[str, Any]:
         """The timeline of two countries (``bilateral dyad A B``): relation history with level ranks, open
         proposals, requests, promises, and monthly counts by quad class with cooperation and conflict."""
         try:
-            return queries.dyad(corpus.documents(), a, b)
+            key = ("dyad", *sorted((a.strip().upper(), b.strip().upper())))
+            return corpus.memo(key, lambda docs: queries.dyad(docs, a, b))
         except BilateralError as exc:
             raise HTTPException(422, detail=exc.message) from exc
 
     @app.get("/network", tags=["corpus"])
     def network(spec: Annotated[Filter, Depends(event_filter)]) -> dict[str, Any]:
         """Countries weighted by the events between them (the event rows of ``/events``, aggregated)."""
-        return queries.network(queries.events(corpus.documents(), spec))
+        rows = corpus.memo(("events", spec), lambda docs: queries.events(docs, spec))
+        return queries.network(rows)
 
     @app.get("/event-places", tags=["corpus"])
     def event_places(spec: Annotated[Filter, Depends(event_filter)]) -> list[dict[str, Any]]:
         """Geocoded places of the events of ``/events`` (for the map), with counts."""
-        docs = corpus.documents()
-        return queries.event_places(docs, queries.events(docs, spec))
+        rows = corpus.memo(("events", spec), lambda docs: queries.events(docs, spec))
+        return corpus.memo(("places", spec), lambda docs: queries.event_places(docs, rows))
 
     @app.get("/vocabulary", tags=["service"])
     def vocabulary() -> dict[str, Any]:

@@ -15,8 +15,9 @@ import json
 import sqlite3
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..corpus.dyad import dyad_report
 from ..errors import BilateralError
@@ -27,6 +28,8 @@ from ..store import Store
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
 MAX_LIMIT = 5000
+MEMO_SIZE = 64
+T = TypeVar("T")
 
 
 class Corpus:
@@ -38,6 +41,7 @@ class Corpus:
         self._conn: sqlite3.Connection | None = None
         self._version: tuple[int, int] | None = None
         self._docs: list[Document] = []
+        self._memo: dict[Hashable, Any] = {}
 
     def _data_version(self) -> tuple[int, int]:
         if self._conn is None:
@@ -54,7 +58,23 @@ class Corpus:
                 with Store(self.db, readonly=True) as store:
                     self._docs = list(store.documents())
                 self._version = version
+                self._memo.clear()
             return self._docs
+
+    def memo(self, key: Hashable, compute: Callable[[list[Document]], T]) -> T:
+        """``compute(documents)``, remembered until the store changes (the page asks the same questions
+        for its table, network and map)."""
+        docs = self.documents()
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]  # type: ignore[no-any-return]
+        value = compute(docs)
+        with self._lock:
+            if docs is self._docs:  # not reloaded meanwhile
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[key] = value
+        return value
 
     def close(self) -> None:
         with self._lock:

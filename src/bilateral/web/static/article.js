@@ -64,21 +64,29 @@ export function annotations(rec) {
 }
 
 // The text as segments between annotation boundaries; each segment knows which annotations cover it.
+// One sweep over the boundaries (annotations open and close there), so long articles stay fast.
 export function renderText(container, rec, anns) {
   const cps = Array.from(rec.text || '');
-  const cuts = new Set([0, cps.length]);
+  const clamp = (i) => Math.max(0, Math.min(cps.length, i));
+  const opens = new Map(), closes = new Map();
+  const at = (map, i, a) => { if (!map.has(i)) map.set(i, []); map.get(i).push(a); };
   for (const a of anns) {
-    cuts.add(Math.max(0, Math.min(cps.length, a.start)));
-    cuts.add(Math.max(0, Math.min(cps.length, a.end)));
+    const s = clamp(a.start), e = clamp(a.end);
+    if (e <= s) continue;
+    at(opens, s, a);
+    at(closes, e, a);
   }
-  const bounds = [...cuts].sort((x, y) => x - y);
+  const bounds = [...new Set([0, cps.length, ...opens.keys(), ...closes.keys()])].sort((x, y) => x - y);
+  const active = new Set();
   container.replaceChildren();
   const frag = document.createDocumentFragment();
   for (let i = 0; i + 1 < bounds.length; i++) {
     const s = bounds[i], e = bounds[i + 1];
+    for (const a of closes.get(s) || []) active.delete(a);
+    for (const a of opens.get(s) || []) active.add(a);
     const text = cps.slice(s, e).join('');
-    const covering = anns.filter((a) => a.start <= s && a.end >= e);
-    if (!covering.length) { frag.appendChild(document.createTextNode(text)); continue; }
+    if (!active.size) { frag.appendChild(document.createTextNode(text)); continue; }
+    const covering = [...active];
     const kinds = [...new Set(covering.map((a) => a.kind))];
     const span = el('span', ['hl', ...kinds].join(' '), text);
     span.dataset.ann = covering.map((a) => a.key).join(' ');
