@@ -148,7 +148,7 @@ def bundled_terms() -> tuple[Term, ...]:
 
 
 class KnowledgeBase:
-    """Terms indexed by every name and alias (and by a surname that only one person has)."""
+    """Terms indexed by every name and alias."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = list(terms)
@@ -156,23 +156,15 @@ class KnowledgeBase:
         for t in self.terms:
             for n in {t.name, *t.aliases}:
                 self._by_key[name_key(n)].append(t)
-        surnames: dict[str, set[str]] = defaultdict(set)
-        for t in self.terms:
-            parts = name_key(t.name).split()
-            if len(parts) >= 2 and len(parts[-1]) >= 4:
-                surnames[parts[-1]].add(name_key(t.name))
-        self._surname: dict[str, list[Term]] = {}
-        for sur, people in surnames.items():
-            if len(people) == 1 and sur not in self._by_key:
-                (full,) = people
-                self._surname[sur] = self._by_key[full]
+        # one-word names come only from the curated aliases ("Putin", "Erdogan"): a surname derived from
+        # a full name ("Martin", "Harris") is too often somebody else's name.
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def knows(self, name: str) -> bool:
         key = name_key(name)
-        return key in self._by_key or key in self._surname
+        return key in self._by_key
 
     def names(self) -> list[str]:
         """Every full name and alias (for finding names in text)."""
@@ -181,14 +173,14 @@ class KnowledgeBase:
     def lookup(self, name: str, *, on: dt.date | None = None) -> Hit | None:
         """Country and sector of ``name`` on date ``on``; None when unknown or ambiguous."""
         key = name_key(name)
-        terms = self._by_key.get(key) or self._surname.get(key)
+        terms = self._by_key.get(key)
         if not terms:
             return None
         people = {name_key(t.name) for t in terms}
         countries = {t.country for t in terms}
         if len(people) > 1 and len(countries) > 1:
             return None  # two different people of different countries share this name
-        rule = "kb:" + ("alias" if key in self._by_key else "surname")
+        rule = "kb:name"
         if on is None:
             latest = max(terms, key=lambda t: (t.start or dt.date.min))
             return Hit(latest.name, latest.country, latest.sector or None, latest.office, latest.end is None,

@@ -421,6 +421,10 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if is_elite and c.kind == "person":
                 c.sector = "ELI"
             c.rule = "term:" + u.cue.name
+            own_cues = [units[j].cue for j in own if units[j].type == "org"]
+            org_secs = [cu.sector for cu in own_cues if cu is not None and cu.sector]
+            if org_secs and c.sector in ("UAF", "UNK", "CVL"):
+                c.sector = org_secs[0]  # "Boko Haram gunmen" are Boko Haram's (REB)
             if u.cue.name in HEAD_TERMS and not is_elite:
                 inst = _pp_units(doc, units, anchor, where, {"of", "for"})
                 cues_of = [units[j].cue for j in inst if units[j].type in ("org", "term")]
@@ -434,6 +438,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             cu = u.cue
             if cu.form == "people":
                 c.kind, c.name, c.country, c.rule = "group", _strip_det(span), cu.country, "country:people"
+                if pre_words & {"ordinary", "civilian", "local", "young", "elderly"}:
+                    c.sector = "CVL"  # "ordinary Kazakhs"
             elif cu.form in ("capital", "seat"):
                 c.kind, c.country = "organization", cu.country
                 c.sector = cu.sector or "GOV"
