@@ -31,6 +31,7 @@ _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "
                       "acomp", "advmod", "npadvmod", "appos", "nmod"})
 _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
+_TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 _CLIMB_PREPS = frozenset({"during", "at", "in", "after", "on", "for", "before", "following", "ahead"})
 
@@ -195,7 +196,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             obj = object_token(tok)
             if obj is not None and obj not in m.consumed:
                 cands.append(obj)
-            found = _pick(cands, index, exclude, extra=frozenset({"by", "with"}))
+            extra = {"by", "with", "for"} | ({"to"} if m.type in _TO_RECIPIENT else set())
+            found = _pick(cands, index, exclude, extra=frozenset(extra))
         elif slot == "dative":
             for h in hosts:
                 for ch in h.children:
@@ -205,7 +207,7 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
         elif slot == "purpose":  # "demonstrated to demand X's resignation", "in protest of Y's decision"
             for h in hosts:
                 for ch in h.children:
-                    if ch.dep_ in ("advcl", "xcomp", "acl") or (ch.dep_ == "prep" and ch.lower_ == "in"):
+                    if ch.dep_ in ("advcl", "xcomp", "acl") or (ch.dep_ == "prep" and ch.lower_ in ("in", "for")):
                         cands.extend(t for t in ch.subtree if t.dep_ in ("dobj", "pobj", "poss", "nsubj"))
             found = _pick(cands, index, exclude)
         elif slot == "destination":  # "a visit to Seoul": the host is the country the place lies in
@@ -219,6 +221,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
                     if found:
                         break
         else:
+            if m.entry.pos == "noun":  # "a suspension of air links with Serbia"
+                hosts = hosts + prep_objects(tok, {"of"})
             for h in hosts:
                 cands.extend(prep_objects(h, {slot}))
                 obj = object_token(h) if h.pos_ in ("VERB", "AUX") else None
