@@ -236,7 +236,7 @@ class Checker:
         return not _capitalized(cand.groups["unit"])  # "the Latin Quarter"
 
     def _check_set_adv(self, cand: Candidate) -> bool:
-        return not _capitalized(cand.groups.get("adv")) or cand.start == 0 or self.text[cand.start - 2:cand.start].strip() in (".", "")
+        return not _capitalized(cand.groups["adv"]) or self._sentence_start(cand.start)  # not "Daily Mail"
 
 
 _LABEL_WORDS = frozenset({"no", "number", "route", "road", "roads", "routes", "highway", "flight", "resolution",

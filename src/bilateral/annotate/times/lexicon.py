@@ -114,7 +114,7 @@ def fragments() -> Fragments:
     ones = [w for w, v in lex.numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
     compound = rf"(?:{_alt(tens)})[-\s](?:{_alt(ones)})"
     number = rf"(?:\d+(?:\.\d+)?|{compound}|{_alt(lex.numbers)})(?:\s+and\s+a\s+half)?"
-    ords = rf"(?:\d+(?:st|nd|rd|th)|{_alt(k for k in lex.ordinals if k != 'last')})"
+    ords = rf"(?:\d+(?:st|nd|rd|th)|{_alt(lex.ordinals)})"
     return Fragments(
         month=month,
         month_full=_alt(full),
