@@ -103,6 +103,10 @@ CASES = [
      {("IND", "JPN", "comprehensive strategic partnership", "proposed", "2030")}),
     ("Vietnam and Japan will raise ties to an alliance in the next five years.",
      {("JPN", "VNM", "alliance", "proposed", "2029")}),
+    ("The agreement reflects Vietnam's desire to establish diplomatic relations with Qatar.",
+     {("QAT", "VNM", "diplomatic relations", "proposed", None)}),
+    ("India and Japan met in Delhi in an attempt to restore diplomatic relations.",
+     {("IND", "JPN", "diplomatic relations", "proposed", None)}),
     # the document's dyad stands for "the two countries"
     ("Hun Manet met Lee in Seoul. The two countries agreed to work toward a strategic partnership by 2030.",
      {("KHM", "KOR", "strategic partnership", "proposed", "2030")}),
@@ -131,6 +135,9 @@ TRAPS = [
     "Japan raised the issue of relations with China at the summit.",
     "Iran and Saudi Arabia have had no diplomatic relations since 2016.",
     "Japan is considering downgrading relations with China.",
+    "Japan and the United States, allies who launched a joint drill, met in Tokyo.",
+    "Japan rejected a move by Vietnam that would have seen the two countries sever diplomatic ties.",
+    "Vietnam welcomed Japan's investors. He personally forged the relationships that brought the money.",
 ]
 
 
@@ -238,3 +245,21 @@ def test_date_of_another_clause_is_not_taken(nlp: Any) -> None:
 def test_date_through_participles_and_control_verbs(nlp: Any, text: str) -> None:
     rels = relations(nlp, text, times=(hand_time(text, "March 10", "2023-03-10"),))
     assert [(r.status, r.date) for r in rels] == [("restored", "2023-03-10")]
+
+
+def test_no_date_from_the_sentence_before_for_a_subordinate_clause(nlp: Any) -> None:
+    text = ("Qatar and Saudi Arabia signed a deal on March 3. The deal comes two months after Saudi Arabia "
+            "broke diplomatic relations with Qatar.")
+    rels = relations(nlp, text, times=(hand_time(text, "March 3", "2024-03-03"),))
+    assert [(r.status, r.date) for r in rels] == [("severed", None)]
+
+
+@pytest.mark.parametrize(("when", "value", "target"), [
+    ("on Thursday", "2024-09-12", None),  # the announcement, not the target
+    ("in December", "2024-12", "2024-12"),
+    ("this year", "2024", "2024"),
+])
+def test_a_target_lies_ahead(nlp: Any, when: str, value: str, target: str | None) -> None:
+    text = f"The foreign ministry announced {when} that Japan will resume diplomatic relations with Iran."
+    rels = relations(nlp, text, times=(hand_time(text, when.removeprefix("on ").removeprefix("in "), value),))
+    assert [(r.status, r.target_date) for r in rels] == [("proposed", target)]

@@ -124,8 +124,9 @@ def _cue_for(ph: _Phrase, phrases: Sequence[_Phrase], cues: Cues) -> Token | Non
     """The cue word this phrase hangs from, walking up the parse through link words only."""
     inside = {t.i for p in phrases for t in p.span}
     tok = ph.span.root
-    for child in tok.children:  # "ties, severed in 2017, ..."
-        if child.dep_ in ("relcl", "acl") and _is_cue(child, ph, cues):
+    for child in tok.children:  # "ties, severed in 2017, ..." (not "allies who launched warplanes")
+        if child.dep_ in ("relcl", "acl") and _is_cue(child, ph, cues) and \
+                not any(c.dep_ in ("dobj", "obj") for c in child.children):
             return child
     for _ in range(6):
         head = tok.head
@@ -197,7 +198,6 @@ def _modality(cue: Token, cues: Cues) -> str:
     """'asserted', 'proposed', 'hedged' or 'negated', from the cue and the words above it."""
     mode = "asserted"
     tok = cue
-    own_clause = True
     for _ in range(6):
         lemma = tok.lemma_.lower()
         if tok is not cue:
@@ -211,15 +211,13 @@ def _modality(cue: Token, cues: Cues) -> str:
             cl = child.lemma_.lower()
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and cl in cues.negation):
                 return "negated"
-            if own_clause and child.dep_ in ("aux", "auxpass", "mark"):
+            if child.dep_ in ("aux", "auxpass", "mark"):
                 if cl in cues.hedge or child.lower_ in cues.hedge:
                     return "hedged"
                 if cl in cues.proposal or child.lower_ in cues.proposal:
                     mode = "proposed"
         if tok.dep_ in ("relcl", "advcl", "conj", "parataxis", "ROOT") or tok.head is tok:
             break
-        if tok.dep_ == "ccomp":
-            own_clause = False
         tok = tok.head
     return mode
 
@@ -259,7 +257,7 @@ def _relation(ctx: Context, cue: Token, linked: list[_Phrase], sent: Span, *, in
         else:
             date = date_of(cue, sent, times, cues,
                            phrase_tokens=frozenset(t.i for p in linked for t in p.span))
-    countries = statement_dyad(cue, linked, sent, index=index, dyad=dyad)
+    countries = statement_dyad(cue, linked, sent, index=index, dyad=dyad, anchors=None if named else cues.anchor)
     if countries is None:
         return None
     evidence = _evidence(sent)

@@ -31,8 +31,10 @@ def _countries_of(actors: Iterable[Actor]) -> list[str]:
 
 
 def statement_dyad(cue: Token, linked: Sequence[_HasSpan], sent: Span, *, index: MentionIndex,
-               dyad: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The dyad of a statement: named in its phrases, else in its sentence, else the document's."""
+                   dyad: tuple[str, str] | None, anchors: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """The dyad of a statement: named in its phrases, else in its sentence, else the document's.
+    With ``anchors`` (a plain relation noun, no named tier), a statement that names no country must hold
+    one of these words ("the two countries", "bilateral") or it is about no dyad."""
     spans: list[tuple[int, int]] = []
     for ph in linked:
         root = ph.span.root
@@ -52,6 +54,10 @@ def statement_dyad(cue: Token, linked: Sequence[_HasSpan], sent: Span, *, index:
         for c in _countries_of(index.actors_in((s, e))):
             if c not in named:
                 named.append(c)
+    if anchors is not None and not named:
+        words = {t.lower_ for t in sent if any(s <= t.idx < e for s, e in spans)}
+        if not words & anchors:
+            return None
     in_sentence = _countries_of(index.actors_in(sent))
     pair: list[str]
     if len(named) == 2:

@@ -74,6 +74,7 @@ class Cues:
     number: dict[str, int]
     generic: frozenset[str]
     background: frozenset[str]
+    anchor: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,8 +89,9 @@ def load_cues() -> Cues:
         proposal=frozenset(by.get("proposal", {})), hedge=frozenset(by.get("hedge", {})),
         negation=frozenset(by.get("negation", {})), modifier=frozenset(by.get("modifier", {})),
         link=frozenset(by.get("link", {})), number={k: int(v) for k, v in by.get("number", {}).items()},
-        generic=frozenset(v.lower() for v in generic) | {"relation", "tie", "relationships"},
+        generic=frozenset(v.lower() for v in generic) | {"relation"},
         background=frozenset(by.get("background", {})),
+        anchor=frozenset(by.get("anchor", {})),
     )
 
 

@@ -58,7 +58,7 @@ def date_of(cue: Token, sent: Span, times: Sequence[Time], cues: Cues, *, phrase
             verbs = _cue_clauses(cue, phrase_tokens)
             best = _nearest(cue, [t for t in dates if _clause_verb(_time_root(sent, t), phrase_tokens) in verbs])
             return best.value if best else None
-        if sent.start == 0 or _is_background(cue, cues):
+        if sent.start == 0 or _is_background(cue, cues) or not _main_clause(cue, sent, phrase_tokens):
             return None
         before = [t for t in _times_in(sent.doc[sent.start - 1].sent, times) if t.type == "date" and _year_of(t.value)]
         return max(before, key=lambda t: t.span[0]).value if before else None
@@ -89,6 +89,19 @@ def _cue_clauses(cue: Token, skip: frozenset[int] = frozenset()) -> set[int]:
         tok = doc[_clause_verb(tok.head, skip)]
         verbs.add(tok.i)
     return verbs
+
+
+def _main_clause(cue: Token, sent: Span, skip: frozenset[int]) -> bool:
+    """The cue's clause is the sentence's main clause, or one it completes or coordinates
+    (not "two months after Brazil broke relations")."""
+    tok = cue.doc[_clause_verb(cue, skip)]
+    for _ in range(8):
+        if tok.i == sent.root.i:
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "ccomp"):
+            return False
+        tok = cue.doc[_clause_verb(tok.head, skip)]
+    return False
 
 
 def _time_root(sent: Span, t: Time) -> Token:
@@ -138,8 +151,8 @@ def target_date_of(ctx: Context, cue: Token, sent: Span, times: Sequence[Time], 
     """The year (or date) a proposal aims at: 'within the next three years' -> published + 3."""
     if times:
         cands = [t for t in _times_in(sent, times)
-                 if (t.type == "date" and _year_of(t.value)) or _year_of(t.end) or
-                 (_duration_years(t.value) is not None and _is_ahead(ctx, t))]
+                 if (t.type == "date" and _year_of(t.value) and _after_publication(ctx, t.value)) or
+                 _year_of(t.end) or (_duration_years(t.value) is not None and _is_ahead(ctx, t))]
         best = _nearest(cue, cands)
         if best is None:
             return None
@@ -149,10 +162,22 @@ def target_date_of(ctx: Context, cue: Token, sent: Span, times: Sequence[Time], 
         if n is not None:
             return str(ctx.published.year + n) if ctx.published else None
         return best.value
-    ahead = _ahead_years(ctx, sent, times, cues)
+    pub = ctx.published.year if ctx.published else None
+    ahead = [a for a in _ahead_years(ctx, sent, times, cues) if pub is None or a[1] >= pub]
     if not ahead:
         return None
     return str(min(ahead, key=lambda a: abs(a[0] - cue.idx))[1])
+
+
+def _after_publication(ctx: Context, value: str | None) -> bool:
+    """A target lies ahead: a date after the publication date (compared at the value's precision);
+    "announced Thursday that ... will resume" gives no target."""
+    if not value or ctx.published is None:
+        return True
+    pub = ctx.published.isoformat()
+    if len(value) < len(pub):  # "this year", "by December": the period still runs
+        return value >= pub[:len(value)]
+    return value > pub
 
 
 def anniversary_year(ctx: Context, cue: Token, sent: Span, times: Sequence[Time], cues: Cues) -> int | None:
