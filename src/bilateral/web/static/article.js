@@ -40,7 +40,7 @@ export function annotations(rec) {
       ['type', e.type + (e.mode ? ` / ${e.mode}` : '')], ['cameo', e.cameo], ['quad', e.quad],
       ['intensity', e.intensity], ['source', actorLabel(actors, e.source)], ['target', actorLabel(actors, e.target)],
       ['status', e.status], ['date', e.date], ['place', place ? place.name : e.place],
-      ['contexts', (e.contexts || []).join(', ')], ['confidence', e.confidence], ['why', e.why],
+      ['contexts', (e.contexts || []).join(', ')], ['in quote', e.quote], ['confidence', e.confidence], ['why', e.why],
     ];
     push(`evidence:${e.id}`, 'evidence', e.evidence && e.evidence.span, `event ${e.id}: ${e.type}`, lines);
     push(`trigger:${e.id}`, 'trigger', e.trigger && e.trigger.span, `event ${e.id}: ${e.type}`, lines);
@@ -53,7 +53,8 @@ export function annotations(rec) {
     if (q.speaker_mention) push(`speaker:${q.id}`, 'speaker', q.speaker_mention.span, `speaker of ${q.id}`, lines);
   }
   for (const t of rec.times || []) {
-    push(`time:${t.id}`, 'time', t.span, `time ${t.id}`, [['type', t.type], ['value', t.value], ['anchor', t.anchor]]);
+    push(`time:${t.id}`, 'time', t.span, `time ${t.id}`, [['type', t.type], ['value', t.value], ['ends', t.end],
+      ['anchor', t.anchor]]);
   }
   for (const p of rec.places || []) {
     push(`place:${p.id}`, 'place', p.span, `place ${p.id}: ${p.name}`, [['country', p.country],
