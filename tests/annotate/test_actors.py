@@ -205,3 +205,29 @@ def test_ngec_fixture_floors(shared: Any, engine: Any) -> None:
     assert table["n"] >= 300
     assert table["country"] / table["n"] >= 0.82
     assert table["sector"] / table["n_sector"] >= 0.75
+
+
+def test_two_leaders_pair_has_their_countries(engine: Any) -> None:
+    text = ("US President Joe Biden met South Korean President Yoon Suk Yeol on Friday. "
+            "The two leaders discussed trade.")
+    doc = engine.extract(text, published="2023-08-18")
+    pair = _actor_at(doc, "two leaders")
+    assert pair is not None and pair.kind == "group"
+    assert set(pair_members(pair)) == {"USA", "KOR"}
+    assert sum(1 for a in doc.actors if any(m.text.endswith("leaders") for m in a.mentions)) == 1
+
+
+def test_city_tagged_as_person_is_not_a_person(engine: Any) -> None:
+    doc = engine.extract("Russian troops shelled Kharkiv overnight, officials said.", published="2024-05-01")
+    a = _actor_at(doc, "Kharkiv")
+    assert a is None or a.kind != "person"
+
+
+def test_government_mentions_are_one_actor(engine: Any) -> None:
+    text = ("Tokyo defended the plan. Japanese Prime Minister Fumio Kishida said his government had "
+            "consulted experts, and the Japanese government would publish the data.")
+    doc = engine.extract(text, published="2023-08-20")
+    gov = _actor_at(doc, "Tokyo")
+    assert gov is not None and (gov.kind, gov.country, gov.sector) == ("organization", "JPN", "GOV")
+    assert _actor_at(doc, "Japanese government") == gov
+    assert _actor_at(doc, "his") == _actor_at(doc, "Fumio Kishida")

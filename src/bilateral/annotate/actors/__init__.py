@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from ...kb import KnowledgeBase, load_kb
 from ...record import Actor, Mention, Place
 from ...resources.actor_lexicon import read_table
+from ...resources.gazetteer import load_gazetteer
 from ..context import Context
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
 from .cues import Cue, Trie, find_cues
@@ -62,7 +63,7 @@ ARG_ROLES = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "appos", "
 
 
 def pair_members(actor: Actor) -> tuple[str, ...]:
-    """The two sides (ISO3 codes, or person names) of a pair actor ("the two countries"); () otherwise."""
+    """The two sides (ISO3 codes) of a pair actor ("the two countries", "the two leaders"); () otherwise."""
     if not actor.rule.startswith("pair:"):
         return ()
     return tuple(actor.rule.split(":", 2)[2].split("+"))
@@ -121,6 +122,11 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     kb = load_kb(tuple(ctx.settings.actor_files))
     cues = _filter_cues(doc, find_cues(doc), places)
     persons = person_spans(doc, cues, kb, _kb_trie(kb))
+    place_spans = {p.span for p in places if p.confidence >= 0.5}
+    persons = [(s, e) for s, e in persons  # "Kharkiv" tagged PERSON is the city the places stage found
+               if (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) not in place_spans
+               or kb.knows(doc[s:e].text)]
+    persons = _drop_lone_places(doc, persons, kb)
     units = build_units(doc, cues, persons)
     assign_owners(doc, units)
     sent_of = [0] * len(doc)
@@ -140,10 +146,29 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
             r = cands[root(cands, i)]
             c.country = c.country or r.country
     pairs, covered = find_pairs(doc, [c for c in cands if c.kind])
+    for c in cands:  # "leaders" inside "the two leaders" is the pair
+        if any(p.start <= c.start and c.end <= p.end for p in pairs):
+            c.kind = ""
     cands.extend(pairs)
     cands.extend(resolve_pronouns(doc, cands, skip=covered))
     _inherit_possessor(cands)
     return _build(doc, cands)
+
+
+def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """A one-word "person" that is no word of a longer name in the document, the KB does not know, and
+    that names a city of 100,000 people or more, is the city ("Russian troops shelled Kharkiv")."""
+    words = {doc[k].text for s, e in persons if e - s >= 2 for k in range(s, e)}
+    gaz = load_gazetteer()
+    out = []
+    for s, e in persons:
+        text = doc[s:e].text
+        if e - s == 1 and text not in words and not kb.knows(text):
+            found = gaz.lookup(text, alt=False)
+            if found and found[0].feature in ("city", "region") and found[0].population >= 100_000:
+                continue
+        out.append((s, e))
+    return out
 
 
 def _names_over_countries(doc: Doc, cands: list[Cand]) -> None:

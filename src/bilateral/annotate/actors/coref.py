@@ -250,19 +250,24 @@ def find_pairs(doc: Doc, cands: list[Cand]) -> tuple[list[Cand], set[int]]:
             if len(sides) < 2:
                 continue
             names = country_names()
-            label = " and ".join(names.get(x, x) for x in sides) if members == "country" else " and ".join(sides)
+            if members == "person":  # the leaders' countries are the sides; the names label the group
+                label = " and ".join(n for n, _ in sides)
+                codes = [c for _, c in sides]
+            else:
+                label = " and ".join(names.get(x, x) for x, _ in sides)
+                codes = [x for x, _ in sides]
             first = i + 1 if doc[i].lower_ in ("the", "our", "both") and doc[i].lower_ != "both" else i
             span = doc[first:end] if doc[i].lower_ == "the" else doc[i:end]
-            key = "pair:" + "+".join(sorted(sides))
+            key = f"pair:{members}:" + "+".join(sorted(codes))
             out.append(Cand(start=span.start_char, end=span.end_char, head=end - 1, sent=s, kind="group",
-                            name=label, rule=f"pair:{members}:" + "+".join(sides), confidence=0.7,
-                            role=doc[end - 1].dep_, members=tuple(sides), key=key))
+                            name=label, rule=f"pair:{members}:" + "+".join(codes), confidence=0.7,
+                            role=doc[end - 1].dep_, members=tuple(codes), key=key))
             covered.update(range(i, end))
             break
     return out, covered
 
 
-def _salient_countries(cands: Sequence[Cand], pos: int, sent: int) -> list[str]:
+def _salient_countries(cands: Sequence[Cand], pos: int, sent: int) -> list[tuple[str, str]]:
     score: dict[str, float] = {}
     for window in (3, 1000):
         score.clear()
@@ -274,10 +279,11 @@ def _salient_countries(cands: Sequence[Cand], pos: int, sent: int) -> list[str]:
             score[c.country] = score.get(c.country, 0.0) + 1.0 / (1 + sent - c.sent)
         if len(score) >= 2:
             break
-    return [k for k, _ in sorted(score.items(), key=lambda kv: -kv[1])[:2]]
+    return [(k, k) for k, _ in sorted(score.items(), key=lambda kv: -kv[1])[:2]]
 
 
-def _salient_people(cands: Sequence[Cand], pos: int, sent: int) -> list[str]:
+def _salient_people(cands: Sequence[Cand], pos: int, sent: int) -> list[tuple[str, str]]:
+    """The two most salient named persons of different countries (name, country); both countries known."""
     score: dict[str, float] = {}
     country_of: dict[str, str | None] = {}
     for i, c in enumerate(cands):
@@ -287,10 +293,11 @@ def _salient_people(cands: Sequence[Cand], pos: int, sent: int) -> list[str]:
         score[r.name] = score.get(r.name, 0.0) + 1.0 / (1 + sent - c.sent)
         country_of[r.name] = r.country or c.country
     ranked = sorted(score, key=lambda n: -score[n])
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for n in ranked:
-        if all(country_of.get(n) is None or country_of.get(n) != country_of.get(m) for m in out):
-            out.append(n)
+        code = country_of.get(n)
+        if code and all(code != c for _, c in out):
+            out.append((n, code))
         if len(out) == 2:
             break
     return out
