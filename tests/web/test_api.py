@@ -299,3 +299,11 @@ def test_document_ids_with_slashes(tmp_path: Path) -> None:
         for path in ("feeds%2F2025%2F03%20a%26b", "feeds/2025/03%20a%26b"):  # as the page encodes it, and raw
             r = httpx.get(f"{srv.url}/documents/{path}", timeout=10)
             assert r.status_code == 200 and r.json()["id"] == "feeds/2025/03 a&b"
+
+
+def test_every_endpoint_is_documented(server: Server) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    paths = get(server, "/openapi.json")["paths"]
+    for path in paths:
+        shown = path.replace("{doc_id}", "{id}").replace("{a}/{b}", "{A}/{B}")
+        assert f" {shown}" in doc, f"{path} is not in docs/web.md"
