@@ -231,3 +231,17 @@ def test_government_mentions_are_one_actor(engine: Any) -> None:
     assert gov is not None and (gov.kind, gov.country, gov.sector) == ("organization", "JPN", "GOV")
     assert _actor_at(doc, "Japanese government") == gov
     assert _actor_at(doc, "his") == _actor_at(doc, "Fumio Kishida")
+
+
+def test_the_country_goes_to_the_one_country_under_discussion(engine: Any) -> None:
+    text = "Vietnam reported strong exports in May. The country also signed a deal with investors."
+    doc = engine.extract(text, published="2024-06-01")
+    a = _actor_at(doc, "country")
+    assert a is not None and a.country == "VNM" and a == _actor_at(doc, "Vietnam")
+
+
+def test_the_country_stays_unresolved_between_two(engine: Any) -> None:
+    text = "Cambodia and Thailand held talks. Officials said the country would reopen the border."
+    doc = engine.extract(text, published="2024-06-01")
+    a = _actor_at(doc, "country")
+    assert a is None

@@ -243,6 +243,17 @@ def find_pairs(doc: Doc, cands: list[Cand]) -> tuple[list[Cand], set[int]]:
             end = i + len(words)
             s = sents[i]
             start_char = doc[i].idx
+            if members == "one-country":
+                scores = _country_scores(cands, start_char, s, 2)
+                if not scores or _lead(cands, start_char, s) < 2.0:
+                    continue  # two countries about equally salient: "the country" stays unresolved
+                code = max(scores, key=lambda k: scores[k])
+                span = doc[i + 1:end]
+                out.append(Cand(start=span.start_char, end=span.end_char, head=end - 1, sent=s, kind="country",
+                                name=country_names().get(code, code), country=code, rule="anaphor:the-country",
+                                confidence=0.6, role=doc[end - 1].dep_, key=f"country:{code}"))
+                covered.update(range(i, end))
+                break
             if members == "person":
                 sides = _salient_people(cands, start_char, s)
             else:
@@ -267,18 +278,28 @@ def find_pairs(doc: Doc, cands: list[Cand]) -> tuple[list[Cand], set[int]]:
     return out, covered
 
 
-def _salient_countries(cands: Sequence[Cand], pos: int, sent: int) -> list[tuple[str, str]]:
+def _country_scores(cands: Sequence[Cand], pos: int, sent: int, window: int) -> dict[str, float]:
     score: dict[str, float] = {}
-    for window in (3, 1000):
-        score.clear()
-        for c in cands:
-            if c.start >= pos or sent - c.sent > window or not c.country or c.members:
-                continue
-            if len(c.country) != 3 or c.country in ("IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"):
-                continue
-            score[c.country] = score.get(c.country, 0.0) + 1.0 / (1 + sent - c.sent)
-        if len(score) >= 2:
-            break
+    for c in cands:
+        if c.start >= pos or sent - c.sent > window or not c.country or c.members or not c.kind:
+            continue
+        if len(c.country) != 3 or c.country in ("IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC"):
+            continue
+        score[c.country] = score.get(c.country, 0.0) + 1.0 / (1 + sent - c.sent)
+    return score
+
+
+def _lead(cands: Sequence[Cand], pos: int, sent: int) -> float:
+    """How many times more salient the first country is than the second (just before ``pos``)."""
+    ranked = sorted(_country_scores(cands, pos, sent, 2).values(), reverse=True)
+    return ranked[0] / ranked[1] if len(ranked) > 1 and ranked[1] else 99.0
+
+
+def _salient_countries(cands: Sequence[Cand], pos: int, sent: int, *, window: int = 3) -> list[tuple[str, str]]:
+    """The two most salient countries before ``pos`` (recency-weighted counts), as (code, code)."""
+    score = _country_scores(cands, pos, sent, window)
+    if len(score) < 2:
+        score = _country_scores(cands, pos, sent, 1000)
     return [(k, k) for k, _ in sorted(score.items(), key=lambda kv: -kv[1])[:2]]
 
 
