@@ -143,7 +143,7 @@ def _intent_governor(tok: Token, by_token: dict[int, Match]) -> Match | None:
     cur = tok
     crossed = False
     for _ in range(10):
-        if cur.dep_ in ("xcomp", "ccomp", "acl"):
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp"):
             crossed = True
         elif cur.dep_ not in _PHRASAL:
             return None
@@ -151,6 +151,9 @@ def _intent_governor(tok: Token, by_token: dict[int, Match]) -> Match | None:
         if head.i == cur.i:
             return None
         gov = by_token.get(head.i)
+        if gov is None and crossed:  # "reiterated its demand [that Israel ease ...]": the noun's light verb
+            gov = next((by_token[c.i] for c in head.children if c.dep_ == "dobj" and c.i in by_token
+                        and by_token[c.i].entry.pos == "noun"), None)
         if gov is not None and crossed and "intent" in gov.entry.flags:
             return gov
         cur = head
@@ -214,6 +217,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             found = _destination(m, index, exclude, places)
         elif slot == "content":
             clause = content_clause(tok)
+            if clause is None and m.light is not None:
+                clause = content_clause(m.light)
             found = _pick(content_arguments(clause), index, exclude) if clause is not None else []
             if not found:
                 for sub in m.content:
