@@ -33,7 +33,8 @@ _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RET
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
 _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
-_CLIMB_PREPS = frozenset({"during", "at", "in", "after", "on", "for", "before", "following", "ahead"})
+#: "during a meeting", "at talks": the clause's subject takes part; "after a demonstration" is another event
+_CLIMB_PREPS = frozenset({"during", "at", "in", "on", "for"})
 
 
 @dataclass
@@ -351,12 +352,17 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     else:
         pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
     mode = m.mode
+    etype, cameo = m.type, m.cameo
+    clause = content_clause(tok) if "intent" in entry.flags else None
+    if etype == "AGREE" and clause is not None and any(c.dep_ == "neg" for c in clause.children):
+        # "vowed not to return the Golan": a refusal
+        etype, cameo, mode, source_how = "REJECT", "12", "yield", f"{source_how}; negated promise"
     if "third party" in source_how and m.type == "CONSULT":
         mode = "third-party"
     for src, tgt, how in pairs:
         if not src.country:
             continue
-        yield Candidate(trigger=tok, entry=entry, type=m.type, mode=mode, cameo=m.cameo, source=src,
+        yield Candidate(trigger=tok, entry=entry, type=etype, mode=mode, cameo=cameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
                         weak=tgt is None and ("need_target" in entry.flags or referenced))
 
