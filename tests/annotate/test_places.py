@@ -227,11 +227,13 @@ def test_geowebnews_floor(nlp: Any, shared: Path) -> None:
     bench = _benchmark()
     docs = bench.load_gold(gold, limit=60)
     res = bench.score(docs, bench.predict(docs, nlp=nlp))
+    assert res["precision"] >= FLOORS["precision"]
     assert res["precision_lenient"] >= FLOORS["precision_lenient"]
     assert res["f1"] >= FLOORS["f1"]
     assert res["exact"] >= FLOORS["exact"]
     assert res["within_161km"] >= FLOORS["within_161km"]
 
 
-#: pinned slightly below the figures measured on the first 60 articles; they only move up
-FLOORS = {"precision_lenient": 0.0, "f1": 0.0, "exact": 0.0, "within_161km": 0.0}
+#: pinned slightly below the figures measured on the first 60 articles (P 0.845, lenient P 0.983,
+#: F1 0.569, exact 0.846, within 161 km 0.871); they only move up
+FLOORS = {"precision": 0.82, "precision_lenient": 0.96, "f1": 0.54, "exact": 0.82, "within_161km": 0.84}

@@ -42,7 +42,7 @@ def lexicon() -> dict[str, Any]:
     text = (resources.files("bilateral") / "resources" / "places.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     for key in ("person_names", "person_verbs", "person_pronouns", "person_titles", "locative_preps",
-                "stative_verbs", "event_place_preps", "generic_names", "common_word_names", "name_suffixes", "region_suffixes"):
+                "stative_verbs", "event_place_preps", "relational_preps", "relational_verbs", "generic_names", "common_word_names", "name_suffixes", "region_suffixes"):
         data[key] = {str(w).lower() for w in data[key]}
     return dict(data)
 
@@ -152,14 +152,17 @@ def _place_cue(span: Span) -> bool:
 def _mislabelled(ent: Span, gaz: Gazetteer) -> tuple[Span, tuple[Entry, ...]] | None:
     """A gazetteer name tagged as a person, group or organisation right after a locative preposition
     ("in Dewsbury", "to Cirencester"): a place. Names of people ("to Jordan") need "in", "at"..."""
-    if ent.start == 0:
-        return None
-    prev = ent.doc[ent.start - 1].lower_
-    lex = lexicon()
-    if prev not in lex["locative_preps"] or prev in ("to", "from", "into") and norm(ent.text) in lex["person_names"]:
-        return None
     span = _trim(ent)
-    if span is None or span.start != ent.start:
+    if span is None:
+        return None
+    i = span.start - 1
+    while i >= 0 and ent.doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return None
+    prev = ent.doc[i].lower_
+    lex = lexicon()
+    if prev not in lex["locative_preps"] or prev in ("to", "from", "into") and norm(span.text) in lex["person_names"]:
         return None
     entries = tuple(gaz.lookup(span.text, alt=False))
     return (span, entries) if entries else None
@@ -277,6 +280,9 @@ def _usage(span: Span, confidence: float, source: str) -> float:
         root = root.head
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and \
             root.head.lemma_.lower() not in lex["stative_verbs"]:
+        return min(confidence, float(conf["metonymic"]))
+    if root.dep_ == "pobj" and root.head.lower_ in lex["relational_preps"] or \
+            root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in lex["relational_verbs"]:
         return min(confidence, float(conf["metonymic"]))
     if root.dep_ == "poss":
         return min(confidence, float(conf["possessive"]))

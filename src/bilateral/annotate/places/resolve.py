@@ -61,11 +61,11 @@ def resolve(mentions: Sequence[Mention], *, passes: int = 2) -> list[Entry | Non
                       regions: set[str] = regions, appos: Entry | None = appos) -> float:
                 s = prior(e)
                 if e.country and countries[e.country]:
-                    s += 1.5 + 0.5 * min(countries[e.country] - 1, 2)
+                    s += 1.0 + 0.25 * min(countries[e.country] - 1, 2)
                 if e.feature == "region" and e.admin1 in admin1s:
-                    s += 1.5
+                    s += 2.0
                 if e.feature == "city" and e.admin1 in regions:
-                    s += 1.5
+                    s += 2.0
                 if appos is not None and _contains(appos, e):
                     s += 4.0
                 return s
