@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 import bilateral
@@ -49,13 +50,14 @@ def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 @pytest.mark.slow
-def test_kill_9_then_resume_equals_an_uninterrupted_run(engine: bilateral.Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_kill_9_then_resume_equals_an_uninterrupted_run(engine: bilateral.Engine, tmp_path: Path, jobs: int) -> None:
     corpus = write_corpus(tmp_path / "corpus.jsonl", N_DOCS)
     config = tmp_path / "small-batches.toml"
     config.write_text("[bilateral]\nbatch_size = 4\n")
     db = tmp_path / "killed.db"
     proc = subprocess.Popen([sys.executable, "-m", "bilateral", "extract", str(corpus), "--db", str(db),
-                             "--config", str(config), "-o", os.devnull, "--quiet"],
+                             "--config", str(config), "-o", os.devnull, "--quiet", "--jobs", str(jobs)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 300
@@ -63,8 +65,12 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(engine: bilateral.Engine
             assert proc.poll() is None, "the run ended before it could be killed"
             assert time.monotonic() < deadline, "nothing was stored in time"
             time.sleep(0.02)
+        workers = psutil.Process(proc.pid).children(recursive=True)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
+        # worker processes notice they are orphaned and exit
+        _, alive = psutil.wait_procs(workers, timeout=20)
+        assert not alive, f"orphaned workers still running: {alive}"
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -29,8 +29,10 @@ def _worker_engine(settings: Settings) -> Engine:
 
 
 def warm_worker(settings: Settings) -> bool:
-    """Load the engine on this worker now (``client.run(warm_worker, settings)`` warms them all)."""
-    _worker_engine(settings)
+    """Load the engine on this worker now, and the stages' tables with one short document
+    (``client.run(warm_worker, settings)`` warms them all)."""
+    _worker_engine(settings).extract("Kenya and Ethiopia agreed in Nairobi on Monday to expand trade.",
+                                     published="2024-01-01")
     return True
 
 
@@ -62,8 +64,14 @@ def open_client(address: str) -> tuple[Any, Any]:
             raise BilateralError("E321", f"--dask {address!r}: give local:N with N a number of workers") from None
         if n < 1:
             raise BilateralError("E321", f"--dask {address!r}: give local:N with N at least 1")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=40)
+        import dask
+
+        # the workers' statistical profiler samples the task thread every 10 ms: real CPU cost on
+        # pure-Python work, and no use here (a remote cluster is configured by its owner)
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.admin.system-monitor.gil.enabled": False}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=40)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None

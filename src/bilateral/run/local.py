@@ -62,7 +62,7 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
     prog = progress_bar(progress) if progress is not None else None
     task = prog.add_task("extracting", total=total) if prog else None
     if chunk_size is None:
-        chunk_size = engine.settings.batch_size * (4 if dask else 1)
+        chunk_size = engine.settings.batch_size
     try:
         if runner is None:
             runner = make_runner(engine, jobs=jobs, dask=dask)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,9 +78,23 @@ _WORKER_ENGINE: Engine | None = None
 
 
 def _init_worker(settings: Settings) -> None:
-    """Load the engine once per worker process."""
+    """Load the engine once per worker process; exit when the parent dies (even by SIGKILL)."""
     global _WORKER_ENGINE
+    _watch_parent(os.getppid())
     _WORKER_ENGINE = Engine(settings)
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    """A daemon thread that ends this worker once it is orphaned (its parent killed with -9 never
+    closes the task queue, so the worker would otherwise wait forever)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="bilateral-parent-watch", daemon=True).start()
 
 
 def _work(articles: list[Article]) -> Result:
