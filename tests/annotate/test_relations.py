@@ -263,3 +263,13 @@ def test_a_target_lies_ahead(nlp: Any, when: str, value: str, target: str | None
     text = f"The foreign ministry announced {when} that Japan will resume diplomatic relations with Iran."
     rels = relations(nlp, text, times=(hand_time(text, when.removeprefix("on ").removeprefix("in "), value),))
     assert [(r.status, r.target_date) for r in rels] == [("proposed", target)]
+
+
+def test_the_document_dyad_is_the_lead_pair_on_a_tie(nlp: Any) -> None:
+    text = ("Japan downgraded diplomatic relations with Iran in 2019. India and China traded barbs. India "
+            "and China met. The foreign ministry says the two countries will restore diplomatic relations soon.")
+    got = short(relations(nlp, text))
+    assert ("CHN", "IND", "diplomatic relations", "proposed", None) in got  # named together twice
+    text2 = ("Japan downgraded diplomatic relations with Iran in 2019. India and China met. "
+             "The foreign ministry says the two countries will restore diplomatic relations soon.")
+    assert ("IRN", "JPN", "diplomatic relations", "proposed", None) in short(relations(nlp, text2))

@@ -87,8 +87,9 @@ def _end(tok: Token) -> int:
 
 
 def salient_dyad(ctx: Context, *, actors: Sequence[Actor]) -> tuple[str, str] | None:
-    """The pair of countries the document is about: most often named in one sentence together,
-    ties broken by how often each is named; else the two most named countries."""
+    """The pair of countries the document is about: most often named in one sentence together, ties
+    broken by the earliest such sentence (news puts its subject first), then by how often each is
+    named; else the two most named countries."""
     index = MentionIndex(actors)
     mentions: Counter[str] = Counter()
     for a in actors:
@@ -97,14 +98,15 @@ def salient_dyad(ctx: Context, *, actors: Sequence[Actor]) -> tuple[str, str] | 
     if len(mentions) < 2:
         return None
     pairs: Counter[tuple[str, str]] = Counter()
-    for sent in ctx.doc.sents:
+    first_seen: dict[tuple[str, str], int] = {}
+    for n, sent in enumerate(ctx.doc.sents):
         cs = sorted(_countries_of(index.actors_in(sent)))
         for i, first in enumerate(cs):
             for second in cs[i + 1:]:
                 pairs[(first, second)] += 1
+                first_seen.setdefault((first, second), n)
     if pairs:
-        best = max(pairs, key=lambda p: (pairs[p], mentions[p[0]] + mentions[p[1]], p))
-        return best
+        return max(pairs, key=lambda p: (pairs[p], -first_seen[p], mentions[p[0]] + mentions[p[1]], p))
     low, high = sorted(sorted(mentions, key=lambda c: (-mentions[c], c))[:2])
     return (low, high)
 
