@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bilateral.annotate.context import Context
 from bilateral.annotate.places import find_places, place_in_span
@@ -61,6 +63,8 @@ FOUND = [
     ("Migrants camped in Oaxaca State before moving north.", "Oaxaca State", "MEX", "region"),
     ("Fighting spread across the Middle East.", "Middle East", None, "region"),
     ("The ship crossed the Atlantic in ten days.", "Atlantic", None, "region"),
+    ("He grew up in Dewsbury and later moved to Cirencester.", "Cirencester", "GBR", "city"),
+    ("TORONTO (Reuters) - Canada said on Monday it would act.", "TORONTO", "CAN", "city"),
 ]
 
 
@@ -100,6 +104,10 @@ METONYMIC = [
     ("Beijing summoned the ambassador on Monday.", "Beijing"),
     ("Washington said the sanctions would stay.", "Washington"),
     ("Cambodia and South Korea elevated their relations in May.", "Cambodia"),
+    ("Talks with Russia stalled on Friday.", "Russia"),
+    ("Britain accused Russia of the attack.", "Russia"),
+    ("Tensions between Mexico and the United States grew.", "United States"),
+    ("U.S. officials arrived late.", "U.S."),
 ]
 
 
@@ -110,9 +118,13 @@ def test_metonymic_agent_is_low_confidence(places_of: Any, text: str, surface: s
     assert all(p.confidence < 0.7 for p in hits)
 
 
-def test_literal_place_is_confident(places_of: Any) -> None:
-    place = _get(places_of("Thousands marched in Beijing on Monday."), "Beijing")
-    assert place.confidence == 1.0 and place.geonameid == 1816670
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Thousands marched in Beijing on Monday.", "Beijing"),
+    ("TORONTO (Reuters) - Canada said on Monday it would act.", "TORONTO"),
+    ("The delegation arrived in Seoul, South Korea, on Monday.", "South Korea"),
+])
+def test_literal_place_is_confident(places_of: Any, text: str, surface: str) -> None:
+    assert _get(places_of(text), surface).confidence == 1.0
 
 
 def test_place_in_organisation_name_is_low_confidence(places_of: Any) -> None:
@@ -130,6 +142,21 @@ def test_context_changes_the_choice(places_of: Any) -> None:
 def test_empty_and_placeless_text(places_of: Any) -> None:
     assert places_of("") == []
     assert places_of("the committee met and agreed on nothing at all.") == []
+
+
+WORDS = st.sampled_from(["Georgia", "Jordan", "Chad", "Turkey", "turkey", "in", "the", "Paris", "Texas", ",", ".",
+                         "said", "Washington", "D.C.", "Pa.", "U.S.", "Korean", "of", "Royal", "University",
+                         "Seoul", "South", "Korea", "-", "’s", "County", "State", "Atlantic", "St.", "\n", "WASHINGTON",
+                         "(", ")", "who", "she", "Mr.", "Orange", "Centre", "visited", "Beijing", "summoned"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=30))
+def test_any_text_keeps_the_contract(places_of: Any, words: list[str]) -> None:
+    """Whatever the text, the stage returns exact spans in order with ids p1.. (checked in places_of)
+    and confidences in [0, 1]."""
+    for p in places_of(" ".join(words)):
+        assert 0.0 <= p.confidence <= 1.0
 
 
 # -- the gazetteer -----------------------------------------------------------------------------------
