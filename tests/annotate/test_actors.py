@@ -55,7 +55,7 @@ def _code(doc: Document, phrase: str, nth: int = 0) -> tuple[str | None, str | N
     ("Harvard professor Jane Miller disagreed.", "Jane Miller", "USA", "EDU"),
     ("Taiwan protested the drills.", "Taiwan", "TWN", None),
     ("Kosovo and Serbia resumed talks.", "Kosovo", "XKX", None),
-    ("Palestinians marched in Ramallah.", "Palestinians", "PSE", None),
+    ("Palestinians marched in Ramallah.", "Palestinians", "PSE", "CVL"),
     ("Hong Kong police arrested activists.", "Hong Kong police", "HKG", "COP"),
 ])
 def test_country_and_sector(engine: Any, text: str, phrase: str, country: str | None, sector: str | None) -> None:
@@ -245,3 +245,22 @@ def test_the_country_stays_unresolved_between_two(engine: Any) -> None:
     doc = engine.extract(text, published="2024-06-01")
     a = _actor_at(doc, "country")
     assert a is None
+
+
+@pytest.mark.parametrize(("text", "phrase", "country", "sector"), [
+    ("Afghan rebel leaders rejected the offer.", "Afghan rebel leaders", "AFG", "REB"),
+    ("An army spokesman denied the report.", "army spokesman", None, "MIL"),
+    ("Ousted President Ana Vera fled.", "Ana Vera", None, "ELI"),
+    ("United Nations peacekeepers arrived.", "United Nations peacekeepers", "UNO", "MIL"),
+    ("Libyans queued for fuel.", "Libyans", "LBY", "CVL"),
+    ("The president of the Riigikogu spoke.", "president of the Riigikogu", "EST", "LEG"),
+])
+def test_modifier_sectors(engine: Any, text: str, phrase: str, country: str | None, sector: str) -> None:
+    doc = engine.extract(text, published="2024-01-10")
+    assert _code(doc, phrase) == (country, sector)
+
+
+def test_two_nationalities_make_a_pair_group(engine: Any) -> None:
+    doc = engine.extract("Senior Hungarian and Romanian officials agreed to cooperate.", published="2024-01-10")
+    a = _actor_at(doc, "Romanian")
+    assert a is not None and a.sector == "GOV" and set(pair_members(a)) == {"HUN", "ROU"}

@@ -421,10 +421,10 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if is_elite and c.kind == "person":
                 c.sector = "ELI"
             c.rule = "term:" + u.cue.name
-            own_cues = [units[j].cue for j in own if units[j].type == "org"]
-            org_secs = [cu.sector for cu in own_cues if cu is not None and cu.sector]
-            if org_secs and c.sector in ("UAF", "UNK", "CVL"):
-                c.sector = org_secs[0]  # "Boko Haram gunmen" are Boko Haram's (REB)
+            own_cues = [units[j].cue for j in left if units[j].type in ("org", "term")]
+            mod_secs = [cu.sector for cu in own_cues if cu is not None and cu.sector]
+            if mod_secs and (c.sector in ("UAF", "UNK", "CVL") or u.cue.name in HEAD_TERMS):
+                c.sector = mod_secs[-1]  # "Boko Haram gunmen" REB, "rebel leaders" REB, "army spokesman" MIL
             if u.cue.name in HEAD_TERMS and not is_elite:
                 inst = _pp_units(doc, units, anchor, where, {"of", "for"})
                 cues_of = [units[j].cue for j in inst if units[j].type in ("org", "term")]
@@ -438,8 +438,7 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             cu = u.cue
             if cu.form == "people":
                 c.kind, c.name, c.country, c.rule = "group", _strip_det(span), cu.country, "country:people"
-                if pre_words & {"ordinary", "civilian", "local", "young", "elderly"}:
-                    c.sector = "CVL"  # "ordinary Kazakhs"
+                c.sector = "CVL"  # "Libyans", "ordinary Kazakhs": people of a country
             elif cu.form in ("capital", "seat"):
                 c.kind, c.country = "organization", cu.country
                 c.sector = cu.sector or "GOV"
@@ -460,6 +459,25 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.ref = -1 - appos_of[k]  # resolved to the person's candidate below
     # link appositions to the person candidates (unit index -> candidate index)
     cand_of_unit = {c.unit: i for i, c in enumerate(out)}
+    # "Hungarian and Romanian officials": the second nationality heads its own group of officials
+    for c in out:
+        u = units[c.unit]
+        if u.type != "country" or c.kind != "country":
+            continue
+        tok = doc[c.head]
+        if tok.dep_ != "conj":
+            continue
+        j = where.get(tok.head.i)
+        owner = units[j].owner if j is not None else None
+        core = out[cand_of_unit[owner]] if owner is not None and owner in cand_of_unit else None
+        if core is not None and core.kind in ("group", "organization") and core.term and core.country \
+                and core.country != c.country and c.country and not core.members:
+            # one group of two nationalities: a pair actor, like "the two countries" ("pair:country:HUN+ROU")
+            codes = (core.country, c.country)
+            core.members, core.kind, core.country = codes, "group", None
+            core.rule = "pair:country:" + "+".join(codes)
+            core.key = f"pair:{core.sector}:{core.name.lower()}"
+            c.kind = ""
     for c in out:
         if c.ref is not None and c.ref < 0:
             c.ref = cand_of_unit.get(-1 - c.ref)
@@ -472,7 +490,8 @@ def _gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) ->
     toks = list(doc[start:end])
     runs: list[list[Token]] = []
     for t in toks:
-        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and t.i not in where:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and t.i not in where \
+                and t.ent_type_ not in ("PERSON", "NORP"):
             if runs and runs[-1][-1].i == t.i - 1:
                 runs[-1].append(t)
             else:
