@@ -459,16 +459,15 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.ref = -1 - appos_of[k]  # resolved to the person's candidate below
     # link appositions to the person candidates (unit index -> candidate index)
     cand_of_unit = {c.unit: i for i, c in enumerate(out)}
-    # "Hungarian and Romanian officials": the second nationality heads its own group of officials
+    # "Hungarian and Romanian officials": one group of two nationalities
     for c in out:
-        u = units[c.unit]
-        if u.type != "country" or c.kind != "country":
+        if units[c.unit].type != "country" or c.kind != "country":
             continue
         tok = doc[c.head]
         if tok.dep_ != "conj":
             continue
-        j = where.get(tok.head.i)
-        owner = units[j].owner if j is not None else None
+        found = where.get(tok.head.i)
+        owner = units[found].owner if found is not None else None
         core = out[cand_of_unit[owner]] if owner is not None and owner in cand_of_unit else None
         if core is not None and core.kind in ("group", "organization") and core.term and core.country \
                 and core.country != c.country and c.country and not core.members:
