@@ -2,7 +2,9 @@
 
 What it measures: the quotes stage (``bilateral.annotate.quotes.find_quotes``) on one PolNeAR split,
 scored by PolNeAR's own ``score.py`` (content P/R/F1 at character Jaccard >= 0.5, exact-boundary
-P/R/F1, speaker accuracy on matched pairs, cue accuracy). The anchor, run on the same texts in the
+P/R/F1, speaker accuracy on matched pairs, cue accuracy), plus the content recall on the gold
+contents that open with a quote mark ("R(quoted)", the fair recall for a direct-quote extractor).
+Most PolNeAR contents are indirect speech, beliefs and intentions, so full-set recall is low by design. The anchor, run on the same texts in the
 same run: textacy's ``textacy.extract.triples.direct_quotations`` (direct quotes only).
 
 The data stays in ``../shared/data/polnear`` (relative to the repository root); nothing is copied.
@@ -23,9 +25,12 @@ Adapter notes (PolNeAR format <- bilateral record):
 * PolNeAR gives a quote split around its cue as ONE attribution with a discontinuous content;
   bilateral gives two quotes sharing the cue, so quotes with the same cue span are joined into one
   prediction from the first start to the last end (the only way to say it in this single-span format);
+  textacy is scored as it comes ("textacy") and with the same join ("textacy+join"): the stronger
+  of the two is the anchor;
 * a quote with no cue that continues the last statement's speaker ("“A,” he said. “B.”") has no
-  speaker mention of its own in the record (only the same speaker id); PolNeAR wants a source span,
-  so it gets the last statement's.
+  speaker mention of its own in the record (only the same speaker id); PolNeAR annotates such a
+  continuation in the same paragraph as part of the same attribution, so it is joined to it the same
+  way; in a new paragraph it stays a prediction of its own with the last statement's source span.
 
 Run (from the repository root)::
 
@@ -101,8 +106,13 @@ def bilateral_predictions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                       published=parse_date(r.get("doc_date")))
         groups: dict[Any, dict[str, Any]] = {}
         last_source: dict[str, Any] = {}
+        last_key: Any = None
         for q in find_quotes(ctx):
             key = q.cue.span if q.cue is not None and q.kind == "direct" else ("q", q.id)
+            if q.cue is None and q.kind == "direct" and last_key is not None and \
+                    "\n" not in r["text"][groups[last_key]["content_end"]:q.span[0]]:
+                key = last_key  # continues the last statement in the same paragraph
+            last_key = key
             p = groups.get(key)
             if p is not None:
                 p["content_start"] = min(p["content_start"], q.span[0])
@@ -133,17 +143,54 @@ def textacy_predictions(rows: list[dict[str, Any]], python: str) -> tuple[list[d
     return preds, sum(1 for p in preds if p.get("error"))
 
 
+def join_by_cue(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same join as for bilateral: quotes sharing one cue are one attribution."""
+    out = []
+    for p in preds:
+        joined: dict[Any, dict[str, Any]] = {}
+        for q in p["quotes"]:
+            key = (q.get("cue_start"), q.get("cue_end")) if "cue_start" in q else id(q)
+            if key in joined:
+                joined[key]["content_start"] = min(joined[key]["content_start"], q["content_start"])
+                joined[key]["content_end"] = max(joined[key]["content_end"], q["content_end"])
+            else:
+                joined[key] = dict(q)
+        out.append({"id": p["id"], "quotes": list(joined.values())})
+    return out
+
+
+QUOTE_MARKS = "\"“”‘’'«»„`"
+
+
+def _gold_subset(path: Path, ids: set[str], *, direct_only: bool) -> Path:
+    """The gold records of ``ids`` (for --limit); with ``direct_only`` only the attributions whose
+    content opens with a quote mark (PolNeAR's README: the fair recall for direct-quote extractors)."""
+    gold = path.parent / ("gold_direct.jsonl" if direct_only else "gold.jsonl")
+    if gold.exists():
+        return gold
+    with open(POLNEAR / "gold.jsonl", encoding="utf-8") as src, open(gold, "w", encoding="utf-8") as dst:
+        for line in src:
+            r = json.loads(line)
+            if r["id"] not in ids:
+                continue
+            if direct_only:
+                r["gold"]["attributions"] = [x for x in r["gold"]["attributions"] if x.get("content") and
+                                             x["content"]["text"].lstrip()[:1] in QUOTE_MARKS]
+            dst.write(json.dumps(r) + "\n")
+    return gold
+
+
 def score(pred: list[dict[str, Any]], path: Path, split: str, ids: set[str]) -> dict[str, Any]:
     path.write_text("".join(json.dumps(p) + "\n" for p in pred), encoding="utf-8")
-    gold = path.with_suffix(".gold.jsonl")
-    if not gold.exists():  # score only the documents predicted (for --limit)
-        with open(POLNEAR / "gold.jsonl", encoding="utf-8") as src, open(gold, "w", encoding="utf-8") as dst:
-            for line in src:
-                if json.loads(line)["id"] in ids:
-                    dst.write(line)
-    proc = subprocess.run([sys.executable, str(POLNEAR / "score.py"), str(path), "--split", split,
-                           "--gold", str(gold)], capture_output=True, text=True, check=True)
-    result: dict[str, Any] = json.loads(proc.stdout)
+    result: dict[str, Any] = {}
+    for direct_only in (False, True):
+        gold = _gold_subset(path, ids, direct_only=direct_only)
+        proc = subprocess.run([sys.executable, str(POLNEAR / "score.py"), str(path), "--split", split,
+                               "--gold", str(gold)], capture_output=True, text=True, check=True)
+        if direct_only:
+            result["recall_on_quote_mark_contents"] = json.loads(proc.stdout)["content_jaccard>=0.50"]["R"]
+        else:
+            result.update(json.loads(proc.stdout))
     return result
 
 
@@ -171,20 +218,23 @@ def main() -> int:
         preds, refused = textacy_predictions(rows, a.textacy_python)
         results["textacy"] = score(preds, out / f"textacy_{a.split}.jsonl", a.split, ids)
         results["textacy"].update(seconds=round(time.perf_counter() - t0, 1), documents_refused=refused)
+        results["textacy+join"] = score(join_by_cue(preds), out / f"textacy_joined_{a.split}.jsonl", a.split, ids)
     else:
         results["textacy"] = f"skipped: no interpreter at {a.textacy_python} (see the module docstring)"
     key = "content_jaccard>=0.50"
     print(f"PolNeAR {a.split}: {len(rows)} documents; predictions in {out}")
-    print(f"{'system':10} {'P':>6} {'R':>6} {'F1':>6} {'exactF1':>8} {'speaker':>8} {'cue':>6}")
+    if isinstance(results["textacy"], dict):
+        print(f"textacy refused {results['textacy']['documents_refused']} documents (odd number of quote marks)")
+    print(f"{'system':12} {'P':>6} {'R':>6} {'F1':>6} {'exactF1':>8} {'speaker':>8} {'cue':>6} {'R(quoted)':>9}")
     for name, r in results.items():
         if isinstance(r, str):
-            print(f"{name:10} {r}")
+            print(f"{name:12} {r}")
             continue
         c = r[key]
         spk = r["speaker_acc_on_matched"] or 0.0
         cue = r["cue_acc_on_matched"] or 0.0
-        print(f"{name:10} {c['P']:6.3f} {c['R']:6.3f} {c['F']:6.3f} {r['content_exact']['F']:8.3f} "
-              f"{spk:8.3f} {cue:6.3f}")
+        print(f"{name:12} {c['P']:6.3f} {c['R']:6.3f} {c['F']:6.3f} {r['content_exact']['F']:8.3f} "
+              f"{spk:8.3f} {cue:6.3f} {r['recall_on_quote_mark_contents']:9.3f}")
     (out / f"summary_{a.split}.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
 

@@ -236,7 +236,9 @@ def _continues(doc: Doc, q: Quoted, out: list[Found]) -> bool:
     prev = out[-1].quote
     assert prev is not None
     between = text[prev.after:q.open]
-    return between.count("\n") <= 1 and not any(m in between for m in "“\"")
+    if "\n" in between and between.strip():
+        return False  # narration in another paragraph stands between them
+    return not any(m in between for m in "“\"")
 
 
 def labelled_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex: Reporting) -> list[Found]:
@@ -257,6 +259,8 @@ def labelled_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
             continue
         if not all(t.pos_ == "PROPN" or (t.text.isupper() and t.is_alpha) or t.text in (".", "-") for t in label):
             continue
+        if not label.text.isupper() and label.root.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue  # a title-case label must be a named speaker, not a headline ("Stealth Over Health: ...")
         s, e = start + colon + 1, start + len(line)
         while s < e and text[s].isspace():
             s += 1
