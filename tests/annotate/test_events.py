@@ -190,6 +190,15 @@ def test_date_place_spans_and_why(nlp: Any) -> None:
     assert 0 < e.confidence <= 1
 
 
+def test_an_asserted_event_is_not_dated_after_publication(nlp: Any) -> None:
+    text = "Cambodia asked Korea in three years to upgrade relations."
+    t = text.index("in three years")
+    times = [Time(id="t1", text="in three years", span=(t, t + 14), type="date", value="2027", anchor="published")]
+    events, _ = run(nlp, text, times=times)
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and request[0].date == "2024-09-13"
+
+
 def test_publication_date_when_the_clause_has_none(nlp: Any) -> None:
     events, _ = run(nlp, "Poland imposed sanctions on Belarus.")
     assert events and events[0].date == "2024-09-13"

@@ -75,7 +75,7 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             id=f"e{len(events) + 1}", type=etype, mode=mode, contexts=cand.entry.contexts, cameo=cameo,
             quad=ptype.quad, intensity=ptype.intensity, source=cand.source.id,
             target=cand.target.id if cand.target else None, status=status,
-            date=event_date(cand.trigger, times=times, published=ctx.published),
+            date=event_date(cand.trigger, times=times, published=ctx.published, status=status),
             place=event_place(cand.trigger, places=places, avoid=avoid),
             sentence=sent_idx, trigger=cand.trigger_mention(), evidence=evidence_of(cand.trigger),
             confidence=round(max(0.3, confidence), 2), why=why, quote=quote,

@@ -145,7 +145,14 @@ def object_token(verb: Token) -> Token | None:
     """The direct object, or the passive subject of a passive verb."""
     if is_passive(verb):
         return _child(verb, "nsubjpass")
-    return _child(verb, "dobj")
+    obj = _child(verb, "dobj")
+    if obj is None:  # "kidnapped up to 16 advisers": the parser reads "up" as a particle
+        for prt in verb.children:
+            if prt.dep_ == "prt" and prt.lower_ == "up":
+                for prep in prt.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        return _child(prep, "pobj")
+    return obj
 
 
 def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:

@@ -291,7 +291,8 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         if found:
             return found, "'from' phrase"
     gov = m.light if m.light is not None else (tok.head if tok.dep_ == "dobj" else None)
-    if gov is not None and gov.lemma_.lower() in cues().third_party_verbs and prep_objects(tok, {"between"}):
+    third = gov is not None and (gov.lemma_.lower() in cues().third_party_verbs or m.entry.mode == "third-party")
+    if gov is not None and third and prep_objects(tok, {"between"}):
         agent, _ = agent_token(gov)
         found = np_actors(agent, index) if agent is not None else []
         if found:
@@ -342,15 +343,6 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     # ("appreciation for China's assistance"), not reported
     referenced = entry.pos == "noun" and m.light is None and "climb" not in entry.flags \
         and plover_types()[m.type].quad <= 2
-    pairs: list[tuple[Actor, Actor | None, str]] = []
-    if not targets and "recip" in entry.flags and len(sources) > 1:
-        # "the US, Russia and Switzerland met": each with each, both ways
-        pairs.extend((a, b, "coordinated actors (reciprocal)") for a in sources[:4] for b in sources[:4]
-                     if a.id != b.id)
-    elif not targets:
-        pairs.extend((s, None, "") for s in sources)
-    else:
-        pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
     mode = m.mode
     etype, cameo = m.type, m.cameo
     clause = content_clause(tok) if "intent" in entry.flags else None
@@ -359,6 +351,17 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         etype, cameo, mode, source_how = "REJECT", "12", "yield", f"{source_how}; negated promise"
     if "third party" in source_how and m.type == "CONSULT":
         mode = "third-party"
+    pairs: list[tuple[Actor, Actor | None, str]] = []
+    if "joint" in entry.flags and len(sources) > 1 and etype != "COOPERATE":
+        etype, cameo, mode = "COOPERATE", "06", None  # "French and Egyptian warships launched war games"
+    if not targets and ("recip" in entry.flags or etype == "COOPERATE") and len(sources) > 1:
+        # "the US, Russia and Switzerland met": each with each, both ways
+        pairs.extend((a, b, "coordinated actors (reciprocal)") for a in sources[:4] for b in sources[:4]
+                     if a.id != b.id)
+    elif not targets:
+        pairs.extend((s, None, "") for s in sources)
+    else:
+        pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
     for src, tgt, how in pairs:
         if not src.country:
             continue

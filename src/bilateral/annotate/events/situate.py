@@ -33,9 +33,15 @@ def _scopes(trigger: Token) -> list[tuple[int, int]]:
     return out
 
 
-def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | None) -> str | None:
-    """The date of the event: a dated time expression of its clause, else the publication date."""
+def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | None,
+               status: str = "asserted") -> str | None:
+    """The date of the event: a dated time expression of its clause, else the publication date.
+    An asserted event cannot take a date after publication ("asked ... in three years" is the
+    date of what was asked for, not of the asking)."""
     dated = [t for t in times if t.value and _DATE.match(t.value) and t.type == "date"]
+    if published is not None and status == "asserted":
+        pub = published.isoformat()
+        dated = [t for t in dated if (t.value or "") <= pub[:len(t.value or "")]]
     for start, end in _scopes(trigger):
         inside = [t for t in dated if start <= t.span[0] and t.span[1] <= end]
         if inside:
