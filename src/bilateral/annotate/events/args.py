@@ -48,6 +48,13 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
         actor = index.actor_for_token(head)
         if actor is not None:
             out.setdefault(actor.id, actor)
+            if conjuncts:  # a name split by the parser ("Barack [Obama and Vladimir Putin]")
+                for t in head.subtree:
+                    if t.i != head.i and index.actor_for_token(t) is actor:
+                        for c in t.conjuncts:
+                            other = index.actor_for_token(c)
+                            if other is not None:
+                                out.setdefault(other.id, other)
             continue
         coordinated: list[Actor] = []
         for t in head.children:
