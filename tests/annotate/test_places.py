@@ -187,6 +187,19 @@ def test_gazetteer_entries_are_sane() -> None:
     assert norm("St. Louis") == norm("Saint Louis") and norm("Zürich") == "zurich"
 
 
+def test_user_gazetteer_file(nlp: Any, tmp_path: Path) -> None:
+    """A user file with raw names (normalized on load) replaces the packaged gazetteer."""
+    path = tmp_path / "mine.tsv"
+    path.write_text("# my places\n"
+                    "geonameid\tfeature\tname\tcountry\tlat\tlon\tpopulation\tadmin1\tcapital\tnames\taltnames\n"
+                    "\tcity\tZembla\tKHM\t11.5\t104.9\t1000\t\t\tZembla|Nova Zembla\t\n", encoding="utf-8")
+    text = "Fighting broke out in Nova Zembla and in Seoul."
+    doc = nlp(text)
+    ctx = Context(doc=doc, article=Article(text=text), settings=Settings(), published=None)
+    places = find_places(ctx, gazetteer_path=str(path))
+    assert [(p.text, p.name, p.country) for p in places] == [("Nova Zembla", "Zembla", "KHM")]
+
+
 # -- place_in_span --------------------------------------------------------------------------------
 
 def _place(pid: str, start: int, end: int, feature: str, text: str = "x", confidence: float = 1.0) -> Place:

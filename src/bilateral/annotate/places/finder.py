@@ -100,9 +100,10 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         found.append((hit[0], hit[1], conf["literal"], "scan"))
         i = hit[0].end
     mentions = []
+    person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for span, entries, confidence, source in found:
         checked = _check_name(span, entries, source)
-        if checked is None or _is_person(span, doc):
+        if checked is None or _is_person(span, doc, person_tokens):
             continue
         span, entries = checked
         mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, entries=entries,
@@ -241,13 +242,12 @@ def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer, *,
     return out
 
 
-def _is_person(span: Span, doc: Doc) -> bool:
+def _is_person(span: Span, doc: Doc, person_tokens: set[str]) -> bool:
     """A place-like name used for a person: "Jordan scored", "Georgia said she", "Ms. Chad"."""
     lex = lexicon()
     key = norm(span.text)
-    person_tokens = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     nxt = doc[span.end:span.end + 2]
-    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in ("who", "whose"):
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who":
         return True  # "Jordan, who scored": places are not "who"
     if key not in lex["person_names"] and key not in person_tokens:
         return False
