@@ -240,12 +240,12 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 # ------------------------------------------------------------------------------- gold floors
 
 #: pinned a little below the figures measured with the actors stage of the day (seed 1.0/1.0, held-out
-#: 0.83/0.86, PLOVER 0.29 recall / 0.31 dyad, PETR-2 0.26); raise them, never lower them
+#: 0.85/0.89, PLOVER 0.36 recall / 0.39 dyad, PETR-2 0.375); raise them, never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
-    "heldout": {"event_recall": 0.78, "event_precision": 0.8},
-    "plover": {"event_recall": 0.26, "dyad_recall": 0.28},
-    "petr2": {"event_recall": 0.22},
+    "heldout": {"event_recall": 0.8, "event_precision": 0.82},
+    "plover": {"event_recall": 0.33, "dyad_recall": 0.35},
+    "petr2": {"event_recall": 0.33},
 }
 
 

@@ -354,6 +354,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     pairs: list[tuple[Actor, Actor | None, str]] = []
     if "joint" in entry.flags and len(sources) > 1 and etype != "COOPERATE":
         etype, cameo, mode = "COOPERATE", "06", None  # "French and Egyptian warships launched war games"
+    if targets and target_how == "content" and "recip" in entry.flags and len(sources) > 1:
+        targets = []  # "X and Y failed to reach agreement on Z's offices": X and Y with each other
     if not targets and ("recip" in entry.flags or etype == "COOPERATE") and len(sources) > 1:
         # "the US, Russia and Switzerland met": each with each, both ways
         pairs.extend((a, b, "coordinated actors (reciprocal)") for a in sources[:4] for b in sources[:4]
