@@ -69,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
                 good_s = sector == sp["sector"]
                 ok_s += good_s
             if args.show_errors and (country != sp["country"] or not good_s):
+                ctx = case["text"][max(0, sp["start"] - 30):sp["end"] + 30].replace("\n", " ")
                 print(f"  {sp['text']!r:<40} gold={sp['country']}/{sp['sector']} got={country}/{sector} "
-                      f"[{a.rule if a else 'none'}]")
+                      f"[{a.rule if a else 'none'}]  ...{ctx}...")
     print(f"spans {n}  with an actor {found / n:.3f}  country {ok_c / n_c:.3f}  sector {ok_s / max(n_s, 1):.3f} "
           f"(n_sector {n_s})")
     return 0

@@ -126,7 +126,7 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     persons = [(s, e) for s, e in persons  # "Kharkiv" tagged PERSON is the city the places stage found
                if (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) not in place_spans
                or kb.knows(doc[s:e].text)]
-    persons = _drop_lone_places(doc, persons, kb)
+    persons = _drop_lone_places(doc, persons, kb, cues)
     units = build_units(doc, cues, persons)
     assign_owners(doc, units)
     sent_of = [0] * len(doc)
@@ -155,15 +155,17 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     return _build(doc, cands)
 
 
-def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBase) -> list[tuple[int, int]]:
+def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBase,
+                      cues: Sequence[Cue]) -> list[tuple[int, int]]:
     """A one-word "person" that is no word of a longer name in the document, the KB does not know, and
     that names a city of 100,000 people or more, is the city ("Russian troops shelled Kharkiv")."""
     words = {doc[k].text for s, e in persons if e - s >= 2 for k in range(s, e)}
+    after_title = {c.end for c in cues if c.type == "term" and c.form == "person"}
     gaz = load_gazetteer()
     out = []
     for s, e in persons:
         text = doc[s:e].text
-        if e - s == 1 and text not in words and not kb.knows(text):
+        if e - s == 1 and text not in words and not kb.knows(text) and s not in after_title:
             found = gaz.lookup(text, alt=False)
             if found and found[0].feature in ("city", "region") and found[0].population >= 100_000:
                 continue

@@ -41,7 +41,11 @@ HEAD_TERMS = {"president", "vice president", "vice-president", "chairman", "chai
 PERSON_NOUNS = {"officer", "officers", "official", "officials", "member", "members", "agent", "agents",
                 "employee", "employees", "staff", "staffer", "staffers", "accountant", "adviser", "advisor",
                 "aide", "aides", "representative", "representatives", "delegate", "delegates", "delegation",
-                "group", "team", "personnel", "chief", "head", "veteran", "veterans", "source", "sources"}
+                "group", "team", "personnel", "chief", "head", "veteran", "veterans", "source", "sources",
+                "candidate", "candidates", "supporters", "supporter", "figure", "figures", "leaders", "leader",
+                # machines that act for an institution: "army bulldozers", "navy ships", "police helicopters"
+                "bulldozers", "bulldozer", "helicopters", "helicopter", "jets", "tanks", "ships", "vessels",
+                "aircraft", "planes", "drones", "boats", "patrols", "units", "unit", "vehicles"}
 FEMALE = {"queen", "spokeswoman", "congresswoman", "businesswoman", "chairwoman", "ms", "ms.", "mrs", "mrs.",
           "madam", "princess", "empress", "first lady"}
 MALE = {"king", "spokesman", "congressman", "businessman", "chairman", "mr", "mr.", "prince", "emperor",
@@ -319,7 +323,12 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 cue = units[b].cue
                 if units[a].type == "person" and units[b].type == "term" and cue is not None and cue.form == "person":
                     appos_of[b] = a
-    for k, u in enumerate(units):
+    order = list(range(len(units)))
+    pos = 0
+    while pos < len(order):
+        k = order[pos]
+        pos += 1
+        u = units[k]
         if u.owner is not None or u.used:
             continue
         anchor = _anchor(doc, u.start, u.end)
@@ -346,8 +355,9 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if units[j].type in ("country", "org") and cu is not None and cu.country:
                 country, crule = cu.country, f"{units[j].type}:{cu.form}"
                 break
-        pp = _pp_units(doc, units, anchor, where, {"of", "in", "at", "for", "from"} if u.type != "person"
-                       else {"of", "from"})
+        # "forces from Panama" are not Panama's: "from" gives a country to persons only ("a teacher from Ohio")
+        pp = _pp_units(doc, units, anchor, where, {"of", "in", "at", "for", "throughout", "across"}
+                       if u.type != "person" else {"of", "from"})
         if country is None:
             for j in pp:
                 cu = units[j].cue
@@ -402,6 +412,7 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 c.sector, c.key = heads[-1].cue.sector, None
         elif u.type == "term" and u.cue is not None:
             if u.cue.sector is None:
+                order.extend(_release(units, own))
                 continue  # a blocked phrase ("social media")
             c.kind = u.cue.form if u.cue.form in ("person", "group", "organization") else "group"
             if c.kind == "person" and doc[u.end - 1].tag_ in ("NNS", "NNPS"):
@@ -409,6 +420,7 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if anchor.dep_ in ("compound", "amod", "nmod") and anchor.head.i not in where:
                 head = anchor.head
                 if head.lower_ not in PERSON_NOUNS or head.i < u.start:
+                    order.extend(_release(units, own))
                     continue  # a modifier of a noun that names no actor: "people-to-people connections"
                 end_tok = head.i + 1  # "army accountant", "intelligence agency officer": the person is the head
                 span = doc[start_tok:end_tok]
@@ -505,6 +517,14 @@ def _gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) ->
                         found[0].population >= 20000:
                     return found[0].country
     return None
+
+
+def _release(units: list[Unit], own: Sequence[int]) -> list[int]:
+    """Free the modifiers of a phrase that names no actor, so they stand on their own."""
+    for j in own:
+        units[j].owner = None
+        units[j].used = False
+    return list(own)
 
 
 def _role(tok: Token) -> str:
