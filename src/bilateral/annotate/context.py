@@ -56,12 +56,14 @@ class MentionIndex:
         items.sort(key=lambda x: (x[0], -x[1]))
         self._items = items
         self._starts = [i[0] for i in items]
+        self._longest = max((e - s for s, e, _ in items), default=0)
         self.by_id = {a.id: a for a in actors}
 
     def covering(self, start: int, end: int) -> list[tuple[int, int, Actor]]:
-        """Mentions overlapping ``[start, end)``."""
+        """Mentions overlapping ``[start, end)`` (a bisect window, not a scan of the document)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
-        return [it for it in self._items[:hi] if it[1] > start]
+        return [it for it in self._items[lo:hi] if it[1] > start]
 
     def actor_at(self, start: int, end: int, *, head: int | None = None) -> Actor | None:
         """The actor best matching ``[start, end)``: one whose mention covers ``head`` if given,
