@@ -147,6 +147,11 @@ def _str(v: Any) -> str | None:
     return s or None
 
 
+def article_from_html(html: str, *, origin: str = "<html>") -> Article | InputProblem:
+    """An article from an HTML page: main text (comments excluded), title, date and url (trafilatura)."""
+    return _from_html(html, origin=origin, warns=[])
+
+
 def _from_html(html: str, *, origin: str, warns: list[str]) -> Item:
     import trafilatura
 

@@ -241,9 +241,9 @@ def _article(req: ExtractRequest) -> Article:
             raise HTTPException(422, detail="'text' is empty")
         return Article(text=req.text, id=req.id, published=req.published, title=req.title, source=req.source,
                        url=req.url, origin="<request>")
-    from ..ingest.readers import _from_html
+    from ..ingest import article_from_html
 
-    item = _from_html(req.html or "", origin="<request>", warns=[])
+    item = article_from_html(req.html or "", origin="<request>")
     if isinstance(item, InputProblem):
         raise HTTPException(422, detail=str(item))
     given = {k: v for k, v in meta.items() if v}
