@@ -142,6 +142,8 @@ def test_asserted_events_with_their_actors(nlp: Any, text: str, want: tuple[str,
     ("The weather in Paris was warm on Monday.", ("", "")),
     ("A museum in Iran reopened after renovation.", ("", "")),
     ("Brazil has a population of about 200 million people.", ("", "")),
+    ("Japan and Korea signed the deal on March 14.", ("PROTEST", "")),                 # a month, not a march
+    ("Germany called the attack by Russia aggressive.", ("ASSAULT", "DEU")),         # describing is not doing
 ])
 def test_nothing_asserted_that_is_not(nlp: Any, text: str, forbidden: tuple[str, str]) -> None:
     events, actors = run(nlp, text)
@@ -199,6 +201,26 @@ def test_an_asserted_event_is_not_dated_after_publication(nlp: Any) -> None:
     assert request and request[0].date == "2024-09-13"
 
 
+def test_a_host_welcoming_a_visitor_is_consult_with_the_visitor_as_actor(nlp: Any) -> None:
+    text = "President Trong welcomed President Biden in Hanoi."
+    people = [Actor(id="a1", name="Trong", kind="person", country="VNM", sector="GOV", title="President",
+                    mentions=(Mention((0, 15), "President Trong"),), confidence=1.0),
+              Actor(id="a2", name="Biden", kind="person", country="USA", sector="GOV", title="President",
+                    mentions=(Mention((25, 40), "President Biden"),), confidence=1.0)]
+    events, actors = run(nlp, text, actors=people)
+    assert [(e.type, e.mode, actors[e.source].country, actors[e.target or ""].country) for e in events] \
+        == [("CONSULT", "visit", "USA", "VNM")]
+
+
+def test_background_clause_takes_no_date_from_the_main_clause(nlp: Any) -> None:
+    text = "Iran reopened its embassy on June 6, seven years after Canada cut ties with Iran."
+    t = text.index("June 6")
+    times = [Time(id="t1", text="June 6", span=(t, t + 6), type="date", value="2024-06-06", anchor="published")]
+    events, actors = run(nlp, text, times=times)
+    cut = [e for e in events if e.type == "SANCTION"]
+    assert cut and actors[cut[0].source].country == "CAN" and cut[0].date is None
+
+
 def test_publication_date_when_the_clause_has_none(nlp: Any) -> None:
     events, _ = run(nlp, "Poland imposed sanctions on Belarus.")
     assert events and events[0].date == "2024-09-13"
@@ -240,11 +262,11 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 # ------------------------------------------------------------------------------- gold floors
 
 #: pinned a little below the figures measured with the actors stage of the day (seed 1.0/1.0, held-out
-#: 0.85/0.89, PLOVER 0.36 recall / 0.39 dyad, PETR-2 0.375); raise them, never lower them
+#: 0.85/0.90, PLOVER 0.37 recall / 0.39 dyad, PETR-2 0.375); raise them, never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
-    "heldout": {"event_recall": 0.8, "event_precision": 0.82},
-    "plover": {"event_recall": 0.33, "dyad_recall": 0.35},
+    "heldout": {"event_recall": 0.8, "event_precision": 0.85},
+    "plover": {"event_recall": 0.34, "dyad_recall": 0.36},
     "petr2": {"event_recall": 0.33},
 }
 

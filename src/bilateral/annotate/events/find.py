@@ -31,6 +31,7 @@ _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "
                       "acomp", "advmod", "npadvmod", "appos", "nmod"})
 _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
+_NAMED = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 #: "during a meeting", "at talks": the clause's subject takes part; "after a demonstration" is another event
@@ -118,7 +119,8 @@ def _match(tok: Token) -> Match | None:
             if req is not None:
                 return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
                              cameo=entry.cameo)
-    if tok.pos_ in ("NOUN", "PROPN") or nominal:
+    # event nouns are common nouns: "March 14" is a date, "Strike" a name
+    if (tok.pos_ == "NOUN" or nominal) and tok.ent_type_ not in _NAMED:
         entries = lex.nouns.get(tok.lemma_.lower(), ()) if not nominal else ()
         entries = entries or lex.nouns.get(tok.lower_, ())
         for entry in entries:
@@ -336,7 +338,13 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     if not sources:
         return
     targets, target_how = _targets(m, index, {a.id for a in sources}, places)
-    if "swap" in entry.flags and targets:
+    if entry.lemma in ("welcome", "receive") and targets and all(t.kind == "person" for t in targets) \
+            and all(s.kind == "person" for s in sources):
+        # "Trong welcomed President Biden": a host receiving a visitor
+        m.type, m.mode, m.cameo = "CONSULT", "visit", "043"
+        sources, targets = targets, sources
+        source_how, target_how = f"{target_how} (visitor; the host is the recipient)", source_how
+    elif "swap" in entry.flags and targets:
         sources, targets = targets, sources
         source_how, target_how = f"{target_how} (host is the recipient)", source_how
     # a cooperative noun with neither a recipient nor a verb of its own is only referred to

@@ -28,9 +28,20 @@ def _scopes(trigger: Token) -> list[tuple[int, int]]:
     verb = own_verb(trigger)
     sub = list(verb.subtree)
     out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-    sent = trigger.sent
-    out.append((sent.start_char, sent.end_char))
+    if not background(trigger):
+        sent = trigger.sent
+        out.append((sent.start_char, sent.end_char))
     return out
+
+
+def background(trigger: Token) -> bool:
+    """An event told in a temporal subordinate clause ("seven years after Saudi Arabia cut ties"): the
+    main clause's date is not its date."""
+    verb = own_verb(trigger)
+    return verb.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ in _TEMPORAL for ch in verb.children)
+
+
+_TEMPORAL = frozenset({"after", "before", "since", "until", "till", "when", "once"})
 
 
 def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | None,
@@ -46,6 +57,8 @@ def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | No
         inside = [t for t in dated if start <= t.span[0] and t.span[1] <= end]
         if inside:
             return min(inside, key=lambda t: abs(t.span[0] - trigger.idx)).value
+    if background(trigger):
+        return None  # background told in passing: its date is not given
     return published.isoformat() if published else None
 
 
