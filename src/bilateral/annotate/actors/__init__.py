@@ -175,17 +175,18 @@ def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBas
 
 def _names_over_countries(doc: Doc, cands: list[Cand]) -> None:
     """A lone country word that is a word of a person's name in this document is that person ("Jordan")."""
+    text = doc.text
     names: dict[str, int] = {}
     for i, c in enumerate(cands):
         if c.kind == "person" and len(c.name_tokens) >= 2:
             for t in c.name_tokens:
                 names.setdefault(t, i)
     for c in cands:
-        if c.kind == "country" and c.rule == "country:name" and " " not in doc.text[c.start:c.end]:
-            j = names.get(doc.text[c.start:c.end].lower())
+        if c.kind == "country" and c.rule == "country:name" and " " not in text[c.start:c.end]:
+            j = names.get(text[c.start:c.end].lower())
             if j is not None:
                 c.kind, c.country, c.ref, c.rule = "person", None, root(cands, j), "person:name-word"
-                c.name_tokens = (doc.text[c.start:c.end].lower(),)
+                c.name_tokens = (text[c.start:c.end].lower(),)
 
 
 def _apply_kb(cands: list[Cand], kb: KnowledgeBase, ctx: Context) -> None:
@@ -246,6 +247,7 @@ def _key(c: Cand) -> str | None:
 
 
 def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
+    text = doc.text
     live = [i for i, c in enumerate(cands) if c.kind]
     by_key: dict[str, int] = {}
     for i in live:
@@ -271,7 +273,7 @@ def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
                 rep.rule.startswith("entity:") and not any(c.role in ARG_ROLES for c in real):
             continue
         spans = sorted({(cands[i].start, cands[i].end) for i in members})
-        mentions = tuple(Mention(span=(s, e), text=doc.text[s:e]) for s, e in spans if e > s)
+        mentions = tuple(Mention(span=(s, e), text=text[s:e]) for s, e in spans if e > s)
         if not mentions:
             continue
         name = rep.name
