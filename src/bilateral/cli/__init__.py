@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..errors import BilateralError
 
 #: command modules, in the order ``--help`` lists them.
-COMMANDS = ("extract", "eval", "kb", "dyad", "events", "actors", "quotes", "export", "serve", "run")
+COMMANDS = ("extract", "eval", "kb", "dyad", "events", "actors", "quotes", "export", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
