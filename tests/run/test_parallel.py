@@ -97,3 +97,10 @@ def test_two_processes_give_the_same_records_in_the_same_order(engine: bilateral
     parts = sorted((tmp_path / "parts2").glob("part-*.jsonl"))
     assert [p.name for p in parts] == [f"part-{i:05d}.jsonl" for i in range(5)]  # 24 docs in chunks of 5
     assert "".join(p.read_text(encoding="utf-8") for p in parts) == outs[2]
+
+
+@pytest.mark.parametrize(("args", "code"), [(["--jobs", "0"], "E310"), (["--jobs", "2", "--dask", "local:2"], "E312")])
+def test_bad_scale_options_are_explained(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         args: list[str], code: str) -> None:
+    assert main(["extract", str(corpus), "--db", str(tmp_path / "x.db"), *args]) == 2
+    assert code in capsys.readouterr().err
