@@ -287,3 +287,18 @@ def test_plover_gsr_actor_span_floors(shared: Any, engine: Any, capsys: Any) -> 
     figures = dict(zip(line.split()[::2], line.split()[1::2], strict=False))
     assert float(figures["country"]) >= 0.68
     assert float(figures["sector"]) >= 0.70
+
+
+def test_they_after_two_conjoined_countries_is_their_pair(engine: Any) -> None:
+    doc = engine.extract("Cambodia and South Korea signed a trade deal on Monday. They also agreed to expand flights.",
+                         published="2024-06-01")
+    they = _actor_at(doc, "They")
+    assert they is not None and set(pair_members(they)) == {"KHM", "KOR"}
+
+
+def test_we_said_by_an_institution_is_the_institution(engine: Any) -> None:
+    text = '"We urge restraint," the Chinese foreign ministry said on Monday.'
+    doc = engine.extract(text, published="2024-06-01")
+    we = _actor_at(doc, "We")
+    assert we is not None and we == _actor_at(doc, "Chinese foreign ministry")
+    assert (we.country, we.sector) == ("CHN", "GOV")

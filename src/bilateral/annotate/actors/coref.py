@@ -150,17 +150,27 @@ def resolve_pronouns(doc: Doc, cands: list[Cand], *, skip: set[int]) -> list[Can
         elif low in ("their", "they", "them"):
             target = _nearest(pool, tok, s, kinds=("group",), subject_only=True)
             kind = "group"
+            if target is None:
+                pair = _conjoined_subjects(doc, pool, tok, s)
+                if pair is not None:  # kept in step: ``out`` extends the caller's list as ``pool`` does
+                    pool.append(pair)
+                    out.append(pair)
+                    target = len(pool) - 1
         elif low in WE and quote is not None:
             speaker = _speaker(doc, pool, tok, quote, s)
-            if speaker is not None:
+            if speaker is not None and pool[root(pool, speaker)].kind == "organization":
+                target, kind = speaker, "organization"  # "We urge calm," the ministry said: the ministry
+            elif speaker is not None:
                 sp = pool[root(pool, speaker)]
                 country = sp.country or next((pool[k].country for k in range(len(pool))
                                               if root(pool, k) == root(pool, speaker) and pool[k].country), None)
                 if country:
-                    out.append(Cand(start=tok.idx, end=tok.idx + len(tok.text), head=tok.i, sent=s, kind="country",
-                                    name=country_names().get(country, country), country=country,
-                                    rule="pronoun:speaker-side", confidence=0.6, role=tok.dep_, pronoun=True,
-                                    key=f"country:{country}"))
+                    side = Cand(start=tok.idx, end=tok.idx + len(tok.text), head=tok.i, sent=s, kind="country",
+                                name=country_names().get(country, country), country=country,
+                                rule="pronoun:speaker-side", confidence=0.6, role=tok.dep_, pronoun=True,
+                                key=f"country:{country}")
+                    pool.append(side)
+                    out.append(side)
                     continue
                 target = speaker
         if target is None:
@@ -211,13 +221,37 @@ def _nearest(pool: list[Cand], tok: Token, s: int, *, kinds: tuple[str, ...], su
     return best[1] if best else None
 
 
+def _conjoined_subjects(doc: Doc, pool: list[Cand], tok: Token, s: int) -> Cand | None:
+    """"Cambodia and South Korea signed ... They": a pair of the two conjoined countries (or persons of two
+    countries) in subject position in this or the previous sentence."""
+    by_head = {c.head: i for i, c in enumerate(pool) if not c.pronoun and c.kind in ("country", "person")}
+    for i in range(len(pool) - 1, -1, -1):
+        c = pool[i]
+        if c.pronoun or c.start >= tok.idx or s - c.sent > 1 or c.role not in SUBJ or i not in by_head.values():
+            continue
+        for child in doc[c.head].children:
+            j = by_head.get(child.i)
+            if child.dep_ != "conj" or j is None:
+                continue
+            a, b = pool[root(pool, i)], pool[root(pool, j)]
+            codes = [x.country for x in (a, b)]
+            if codes[0] and codes[1] and codes[0] != codes[1]:
+                names = country_names()
+                label = " and ".join(names.get(x, x) for x in codes if x)
+                members = tuple(x for x in codes if x)
+                return Cand(start=doc[c.head].idx, end=doc[c.head].idx, head=c.head, sent=c.sent, kind="group",
+                            name=label, rule="pair:country:" + "+".join(members), confidence=0.6, role=c.role,
+                            members=members, key="pair:country:" + "+".join(sorted(members)))
+    return None
+
+
 def _speaker(doc: Doc, pool: list[Cand], tok: Token, quote: tuple[int, int], s: int) -> int | None:
-    """The person speaking the quotation that holds ``tok``."""
+    """The person (or institution) speaking the quotation that holds ``tok``."""
     inside = [i for i, c in enumerate(pool) if c.kind == "person" and quote[0] <= c.start < tok.idx
               and c.role in SUBJ and doc[c.head].head.lemma_ in SPEECH]
     if inside:
         return inside[-1]
-    outside = [i for i, c in enumerate(pool) if c.kind == "person" and c.sent == s and
+    outside = [i for i, c in enumerate(pool) if c.kind in ("person", "organization") and c.sent == s and
                not (quote[0] <= c.start < quote[1]) and c.role in SUBJ]
     if outside:
         return outside[0]
