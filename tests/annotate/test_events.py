@@ -156,6 +156,7 @@ def test_nothing_asserted_that_is_not(nlp: Any, text: str, forbidden: tuple[str,
     ("Pakistan denied that it had attacked Afghanistan.", "negated"),
     ("India did not attack Pakistan.", "negated"),
     ("China could attack Taiwan within five years.", "hypothetical"),
+    ("Japan did not rule out attacking China.", "hypothetical"),
     ("Japan will send aid to Turkey.", "future"),
 ])
 def test_status(nlp: Any, text: str, want: str) -> None:

@@ -19,7 +19,7 @@ from ...record import Actor, Event, Place, Quote, Time
 from ..context import Context, MentionIndex
 from .find import Candidate, find_candidates
 from .lexicon import plover_types
-from .situate import event_date, event_place, evidence_of
+from .situate import dated_later, event_date, event_place, evidence_of
 from .status import analyst_scope, clause_status, refusal
 
 __all__ = ["find_events"]
@@ -39,6 +39,9 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
     seen: set[tuple[str, str | None, str | None, int, str]] = set()
     for cand in find_candidates(ctx.doc, index, places=places):
         status, reason = clause_status(cand.trigger)
+        if status == "asserted" and cand.entry.pos == "noun" and \
+                dated_later(cand.trigger, times=times, published=ctx.published):
+            status, reason = "future", "dated after publication"
         scope = analyst_scope(cand.trigger, index=index, quotes=quotes)
         if scope and status in ("asserted", "future"):
             status, reason = "hypothetical", scope

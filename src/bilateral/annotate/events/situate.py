@@ -85,3 +85,17 @@ def evidence_of(trigger: Token) -> Mention:
     end = sent.start_char + len(text.rstrip())
     doc_text = trigger.doc.text
     return Mention(span=(start, end), text=doc_text[start:end])
+
+
+def dated_later(trigger: Token, *, times: Sequence[Time], published: dt.date | None) -> bool:
+    """An event noun whose own phrase names a date after publication ("the summit next month")."""
+    if published is None:
+        return False
+    sub = list(trigger.subtree)
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    pub = published.isoformat()
+    for t in times:
+        v = t.value or ""
+        if t.type == "date" and _DATE.match(v) and start <= t.span[0] and t.span[1] <= end and v > pub[:len(v)]:
+            return True
+    return False

@@ -99,8 +99,12 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
         return "hypothetical", f"modal '{modal}'"
     for g in govs:
         lem = g.lemma_.lower()
+        if any(ch.dep_ == "prt" for ch in g.children):  # phrasal verbs: "rule out"
+            lem = " ".join([lem, *(ch.lower_ for ch in g.children if ch.dep_ == "prt")])
         if lem in c.negating_verbs and not _negated(g):
             return "negated", f"under '{g.text}'"
+        if lem in c.negating_verbs:
+            return "hypothetical", f"under negated '{g.text}' (not ruled out)"
         if lem in c.hypothetical_governors:
             return "hypothetical", f"under '{g.text}'"
         if _negated(g) and lem not in c.reporting_verbs:
