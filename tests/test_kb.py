@@ -147,3 +147,9 @@ def test_cli_kb_import_and_show(tmp_path: Path, capsys: Any) -> None:
 
 def test_cli_kb_import_missing_file(tmp_path: Path) -> None:
     assert main(["kb", "import", str(tmp_path / "nope.json"), "--output", str(tmp_path / "kb.csv")]) == 2
+
+
+def test_cli_kb_query_prints_the_sparql(capsys: Any) -> None:
+    assert main(["kb", "query"]) == 0
+    out = capsys.readouterr().out
+    assert "SELECT ?personLabel ?iso3 ?positionLabel ?start ?end" in out and "wdt:P298" in out

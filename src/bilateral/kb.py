@@ -7,7 +7,10 @@ columns of ``leaders.csv``, or YAML: a list of mappings with the same keys). Wri
 
 The KB is a fallback: the actors stage uses it only when the text gives no country or no sector for a
 named person ("Senate president Hun Sen"). An office that ended before the publication date makes the
-person ELI (a former official); without a date the person's latest office counts.
+person ELI (a former official); without a publication date the person's latest office counts (an
+undated article may be from any time, so nobody is made "former" by today's date). Names match on
+the full name or a curated alias ("Putin"); a surname is never derived, since "Martin" or "Harris" alone
+is too often somebody else. ``bilateral kb query`` prints :data:`WIKIDATA_QUERY`.
 """
 
 from __future__ import annotations
@@ -31,6 +34,32 @@ import yaml
 from .errors import BilateralError
 
 COLUMNS = ("name", "aliases", "country", "office", "sector", "start", "end")
+
+#: The query a user runs at https://query.wikidata.org (then "Download" as JSON or CSV) to refresh the KB:
+#: heads of state (P35) and of government (P6) of every country with an ISO code, and holders of foreign
+#: minister posts (P39 of a subclass of "minister of foreign affairs"), since 2000, with English aliases.
+WIKIDATA_QUERY = """\
+SELECT ?personLabel ?iso3 ?positionLabel ?start ?end
+       (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
+WHERE {
+  ?country wdt:P298 ?iso3 .
+  {
+    ?country p:P35 ?st . ?st ps:P35 ?person . BIND(wd:Q48352 AS ?position)
+  } UNION {
+    ?country p:P6 ?st . ?st ps:P6 ?person . BIND(wd:Q2285706 AS ?position)
+  } UNION {
+    ?person p:P39 ?st . ?st ps:P39 ?position .
+    ?position wdt:P279* wd:Q7330070 ; wdt:P1001 ?country .
+  }
+  ?st pq:P580 ?start .
+  OPTIONAL { ?st pq:P582 ?end . }
+  FILTER(?start >= "2000-01-01T00:00:00Z"^^xsd:dateTime)
+  ?person rdfs:label ?personLabel . FILTER(LANG(?personLabel) = "en")
+  ?position rdfs:label ?positionLabel . FILTER(LANG(?positionLabel) = "en")
+  OPTIONAL { ?person skos:altLabel ?alias . FILTER(LANG(?alias) = "en") }
+}
+GROUP BY ?personLabel ?iso3 ?positionLabel ?start ?end
+"""
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 

@@ -2,7 +2,8 @@
 
 Thin wrapper over :func:`bilateral.kb.import_wikidata`; writes the user KB (``$BILATERAL_KB`` or
 ``~/.local/share/bilateral/leaders.csv``, or ``--output``), which every later run loads next to the
-bundled KB. ``bilateral kb show NAME`` prints what the KB says about a name.
+bundled KB. ``bilateral kb show NAME`` prints what the KB says about a name; ``bilateral kb query`` prints
+the SPARQL query to run at query.wikidata.org.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BilateralError
-from ..kb import import_wikidata, load_kb, user_kb_path, write_terms_csv
+from ..kb import WIKIDATA_QUERY, import_wikidata, load_kb, user_kb_path, write_terms_csv
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +30,14 @@ def register(subparsers: Any) -> None:
     show.add_argument("--date", help="ISO date (default: today)")
     show.add_argument("--actors", action="append", default=[], help="extra actor files (CSV or YAML)")
     show.set_defaults(func=run_show)
+    query = sub.add_parser("query", help="print the Wikidata SPARQL query whose export `kb import` reads")
+    query.set_defaults(func=run_query)
     parser.set_defaults(func=lambda args: (parser.print_help(), 2)[1])
+
+
+def run_query(args: argparse.Namespace) -> int:
+    print(WIKIDATA_QUERY, end="")
+    return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
