@@ -113,6 +113,8 @@ ASSERTED = [
     ("Japan sent relief supplies to Turkey.", ("AID", "JPN", "TUR")),
     ("Russian troops shelled Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
     ("Japan said on Tuesday it had halted aid to Serbia.", ("SANCTION", "JPN", "")),  # "it" = the sayer
+    ("A visit by Japan to Iran ended on Monday.", ("CONSULT", "JPN", "IRN")),
+    ("The signing of the treaty between Chile and Peru took place in Lima.", ("SUPPORT", "CHL", "PER")),
     ("Syria says it is willing to withdraw its troops from Lebanon.", ("AGREE", "SYR", "")),
 ]
 

@@ -299,8 +299,11 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         found = np_actors(agent, index) if agent is not None else []
         if found:
             return found, f"subject of '{gov.text}' (third party)"
-    if "recip" in m.entry.flags:
-        for pobj in prep_objects(tok, {"between", "among"}):
+    if "recip" in m.entry.flags:  # "talks between X and Y", "the signing of a treaty between X and Y"
+        between = prep_objects(tok, {"between", "among"})
+        for of in prep_objects(tok, {"of"}):
+            between += prep_objects(of, {"between", "among"})
+        for pobj in between:
             found = np_actors(pobj, index)
             if len(found) > 1:
                 return found, "'between' phrase"
