@@ -302,3 +302,13 @@ def test_we_said_by_an_institution_is_the_institution(engine: Any) -> None:
     we = _actor_at(doc, "We")
     assert we is not None and we == _actor_at(doc, "Chinese foreign ministry")
     assert (we.country, we.sector) == ("CHN", "GOV")
+
+
+@pytest.mark.parametrize(("text", "pronoun", "owner"), [
+    ("Wang Yi met Penny Wong in Canberra on Monday. She said the talks were useful.", "She", "Penny Wong"),
+    ("Giorgia Meloni received Olaf Scholz in Rome. He praised the visit.", "He", "Olaf Scholz"),
+    ("Queen Rania met the delegation. She thanked them.", "She", "Queen Rania"),
+])
+def test_pronoun_gender_from_given_names_and_titles(engine: Any, text: str, pronoun: str, owner: str) -> None:
+    doc = engine.extract(text, published="2024-01-10")
+    assert _actor_at(doc, pronoun) == _actor_at(doc, owner)

@@ -108,3 +108,9 @@ def elite_modifiers() -> frozenset[str]:
 def demonym_stops() -> tuple[tuple[str, str], ...]:
     """(phrase, reason) pairs: phrases where a country word is not a country cue ("Korean War")."""
     return tuple((r["phrase"], r["reason"]) for r in read_table("actor_stops.tsv"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name -> "f" or "m" (common names whose gender is clear; see ``given_names.tsv``)."""
+    return {r["name"]: r["gender"] for r in read_table("given_names.tsv")}

@@ -199,8 +199,11 @@ def _best_person(doc: Doc, pool: list[Cand], tok: Token, s: int, *, female: bool
         if c.head == tok.i:
             continue
         score = _salience(c, s, doc)
-        if r.gender and r.gender != ("f" if female else "m"):
+        gender = r.gender or c.gender
+        if gender and gender != ("f" if female else "m"):
             continue
+        if gender:  # a known match outweighs position for "she" (most unknown-gender officials in news are men)
+            score += 2.5 if female else 0.5
         if not r.name_tokens and not r.term:
             score -= 1.0
         if best is None or score > best[0]:

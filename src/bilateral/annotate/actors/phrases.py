@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...kb import KnowledgeBase, name_key
 from ...record import Place
-from ...resources.actor_lexicon import country_names, elite_modifiers
+from ...resources.actor_lexicon import country_names, elite_modifiers, given_names
 from ...resources.gazetteer import load_gazetteer
 from .cues import Cue, Trie, _split, norm_quotes
 
@@ -396,6 +396,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 c.sector = "ELI"
             c.rule = "person" + (":title" if terms else "")
             c.gender = _gender(c.title)
+            if c.gender is None and u.end - u.start >= 2:  # "Penny Wong": she
+                c.gender = given_names().get(doc[u.start].text)
         elif u.type == "org" and u.cue is not None:
             c.kind, c.name = ("person" if u.cue.form == "person" else "organization"), u.cue.name
             explicit = crule.startswith("country:") and c.country and u.cue.country and c.country != u.cue.country \
