@@ -312,3 +312,30 @@ def test_we_said_by_an_institution_is_the_institution(engine: Any) -> None:
 def test_pronoun_gender_from_given_names_and_titles(engine: Any, text: str, pronoun: str, owner: str) -> None:
     doc = engine.extract(text, published="2024-01-10")
     assert _actor_at(doc, pronoun) == _actor_at(doc, owner)
+
+
+WORDS = ["Korea", "South", "North", "Korean", "the", "president", "Hun", "Sen", "he", "she", "they", "we", "said",
+         "“", "”", '"', ",", ".", "\n", "Beijing", "in", "Seoul", "two", "countries", "both", "sides", "government",
+         "his", "its", "former", "minister", "Cambodia-Korea", "relations", "Turkey", "Georgia", "Jordan", "’s", "-"]
+
+
+@pytest.mark.slow
+def test_spans_exact_on_random_word_salads(engine: Any) -> None:
+    """Whatever the text, every mention is an exact span and every actor has a rule and a confidence."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=30, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=40))
+    def run(words: list[str]) -> None:
+        text = " ".join(words)
+        doc = engine.extract(text, published="2024-01-01")
+        assert not any("actors stage failed" in w for w in doc.warnings)
+        ids = [a.id for a in doc.actors]
+        assert len(ids) == len(set(ids))
+        for a in doc.actors:
+            assert a.rule and 0.0 <= a.confidence <= 1.0 and a.mentions
+            for m in a.mentions:
+                assert text[m.span[0]:m.span[1]] == m.text
+
+    run()
