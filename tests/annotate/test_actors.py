@@ -339,3 +339,16 @@ def test_spans_exact_on_random_word_salads(engine: Any) -> None:
                 assert text[m.span[0]:m.span[1]] == m.text
 
     run()
+
+
+def test_its_prefers_the_subject(engine: Any) -> None:
+    text = "The United States, a treaty ally of the Philippines, said it stood with its ally."
+    doc = engine.extract(text, published="2024-07-10")
+    assert _actor_at(doc, "its") == _actor_at(doc, "United States")
+
+
+def test_appositive_fellow_at_institute_gets_country(engine: Any) -> None:
+    text = ("\"Both sides need to step back,\" said Collin Koh, a research fellow at Singapore's "
+            "S. Rajaratnam School of International Studies.")
+    doc = engine.extract(text, published="2024-07-10")
+    assert _code(doc, "Collin Koh") == ("SGP", "EDU")

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from ...kb import KnowledgeBase, load_kb
 from ...record import Actor, Mention, Place
-from ...resources.actor_lexicon import read_table
+from ...resources.actor_lexicon import country_names, read_table
 from ...resources.gazetteer import load_gazetteer
 from ..context import Context
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
@@ -277,6 +277,9 @@ def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
         if not mentions:
             continue
         name = rep.name
+        key = _key(rep) or ""
+        if key.startswith("gov:") and rep.country:  # "his government", "Manila": the government, by its name
+            name = f"Government of {country_names().get(rep.country, rep.country)}"
         if rep.kind == "person":
             named = [c for c in real if c.name_tokens]
             if named:

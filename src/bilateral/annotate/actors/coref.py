@@ -145,7 +145,7 @@ def resolve_pronouns(doc: Doc, cands: list[Cand], *, skip: set[int]) -> list[Can
                 pass
             target = _best_person(doc, pool, tok, s, female=low in SHE)
         elif low == "its":
-            target = _nearest(pool, tok, s, kinds=("organization", "country"))
+            target = _nearest(pool, tok, s, kinds=("organization", "country"), prefer_subject=True)
             kind = "organization"
         elif low in ("their", "they", "them"):
             target = _nearest(pool, tok, s, kinds=("group",), subject_only=True)
@@ -211,7 +211,8 @@ def _best_person(doc: Doc, pool: list[Cand], tok: Token, s: int, *, female: bool
     return best[1] if best else None
 
 
-def _nearest(pool: list[Cand], tok: Token, s: int, *, kinds: tuple[str, ...], subject_only: bool = False) -> int | None:
+def _nearest(pool: list[Cand], tok: Token, s: int, *, kinds: tuple[str, ...], subject_only: bool = False,
+             prefer_subject: bool = False) -> int | None:
     best: tuple[float, int] | None = None
     for i, c in enumerate(pool):
         if c.kind not in kinds or c.start >= tok.idx or s - c.sent > 1 or c.pronoun:
@@ -219,6 +220,8 @@ def _nearest(pool: list[Cand], tok: Token, s: int, *, kinds: tuple[str, ...], su
         if subject_only and c.role not in SUBJ:
             continue
         score = -3.0 * (s - c.sent) + c.start * 1e-4
+        if prefer_subject and c.role in SUBJ:
+            score += 1.0  # "The United States, an ally of the Philippines, said it stood with its ally"
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
