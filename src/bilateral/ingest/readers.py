@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import warning
 from .article import Article
+from .html_text import LXML_MAX_DEPTH, nesting_depth, visible_text
 
 SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
 FIELDS = ("id", "published", "title", "source", "url", "language")
@@ -159,9 +160,22 @@ def _from_html(html: str, *, origin: str, warns: list[str]) -> Item:
         result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     except Exception as exc:  # noqa: BLE001 - a broken page is one document's problem
         return InputProblem(origin, "E108", f"HTML could not be parsed: {type(exc).__name__}: {exc}")
-    if result is None:
+    try:
+        depth = nesting_depth(html) if html.count("<") > LXML_MAX_DEPTH else 0
+        deep_text, deep_title = visible_text(html) if depth > LXML_MAX_DEPTH else ("", None)
+    except Exception as exc:  # noqa: BLE001 - html.parser is lenient, but a broken page is one document's problem
+        return InputProblem(origin, "E108", f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+    if depth > LXML_MAX_DEPTH:
+        # lxml drops what is nested deeper than its limit, silently: take all the visible text instead
+        data = result.as_dict() if result is not None and hasattr(result, "as_dict") else dict(result or {})
+        data["text"] = deep_text
+        data["title"] = data.get("title") or deep_title
+        warns = [*warns, warning("W002", f"the page nests {depth:,} elements deep (the HTML parser keeps "
+                                 f"{LXML_MAX_DEPTH}): all its visible text was taken, boilerplate included")]
+    elif result is None:
         return InputProblem(origin, "E109", "no article text found in the HTML page")
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    else:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     meta = {"title": data.get("title"), "published": data.get("date"), "url": data.get("url"),
             "source": data.get("sitename") or data.get("hostname")}
     return _article(data.get("text") or "", origin=origin, warns=warns, fallback_id=None, meta=meta)

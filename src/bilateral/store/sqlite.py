@@ -8,10 +8,12 @@ while a run writes.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 from ..errors import BilateralError
 from ..record import Document
@@ -61,6 +63,30 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
 SECTIONS = ("actors", "events", "quotes", "times", "places", "relations", "warnings")
 
 
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, checked with a first read (errors show at the first query otherwise).
+
+    A WAL store on read-only media (a read-only mount) cannot be opened the usual way: SQLite needs
+    to create its shared-memory file next to it. There, with no write-ahead log left behind, it is
+    opened as immutable (nobody can change it)."""
+    uri = f"file:{quote(str(path), safe='/')}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=30)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise BilateralError("E205", f"the store {path} is on read-only media with an unfinished write-ahead log "
+                             f"({wal.name}): open it once where it can be written (or copy the folder)")
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=30)
+    conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return conn
+
+
 class Store:
     """A SQLite file of document records. Use as a context manager, or call :meth:`close`."""
 
@@ -71,7 +97,7 @@ class Store:
                 if not self.path.is_file():
                     raise BilateralError("E201", f"no store at {self.path}: run `bilateral extract` first "
                                          "or give --db PATH")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+                self.conn = _connect_readonly(self.path)
             else:
                 if self.path.parent and not self.path.parent.exists():
                     self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +108,7 @@ class Store:
                 self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 self.conn.commit()
             self.conn.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:  # OSError: its folder cannot be created (read-only file system)
             raise BilateralError("E202", f"cannot open the store {self.path}: {exc} (is the folder writable "
                                  "and the disk not full? choose another with --db)") from exc
         self.conn.row_factory = sqlite3.Row
