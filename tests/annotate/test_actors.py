@@ -352,3 +352,8 @@ def test_appositive_fellow_at_institute_gets_country(engine: Any) -> None:
             "S. Rajaratnam School of International Studies.")
     doc = engine.extract(text, published="2024-07-10")
     assert _code(doc, "Collin Koh") == ("SGP", "EDU")
+
+
+def test_spokesperson_for_an_institution(engine: Any) -> None:
+    doc = engine.extract("A spokesperson for the Thai army said the troops had withdrawn.", published="2024-07-10")
+    assert _code(doc, "spokesperson") == ("THA", "MIL")
