@@ -357,3 +357,13 @@ def test_appositive_fellow_at_institute_gets_country(engine: Any) -> None:
 def test_spokesperson_for_an_institution(engine: Any) -> None:
     doc = engine.extract("A spokesperson for the Thai army said the troops had withdrawn.", published="2024-07-10")
     assert _code(doc, "spokesperson") == ("THA", "MIL")
+
+
+@pytest.mark.parametrize(("text", "phrase", "country", "sector"), [
+    ("Israeli military officials said the strike hit its target.", "Israeli military officials", "ISR", "MIL"),
+    ("A former CIA official said so.", "former CIA official", "USA", "ELI"),
+    ("The displaced waited for aid.", "displaced", None, "REF"),
+])
+def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | None, sector: str) -> None:
+    doc = engine.extract(text, published="2024-07-10")
+    assert _code(doc, phrase) == (country, sector)

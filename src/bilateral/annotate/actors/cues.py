@@ -145,9 +145,19 @@ def _scan(doc: Doc, trie: Trie, keys: list[list[str]], *, cased_trie: bool) -> I
         i = end
 
 
+#: heads that an adjectival sector word may modify ("military officials", "congressional delegation")
+ADJ_HEADS = {"official", "officials", "officer", "officers", "source", "sources", "leader", "leaders", "delegation",
+             "group", "member", "members", "spokesman", "spokeswoman", "spokesperson", "chief", "commander",
+             "commanders", "forces", "authorities", "staff", "personnel", "aide", "aides", "adviser", "advisers"}
+
+
 def _ends_noun_phrase(doc: Doc, end: int) -> bool:
-    """A term whose last word the tagger did not call a noun still counts before a name or a verb."""
+    """A term whose last word the tagger did not call a noun still counts when it heads its phrase
+    ("the displaced"), modifies a word for people ("military officials"), or was tagged as a noun."""
     last = doc[end - 1]
+    if last.pos_ in ("ADJ", "VERB") and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") or \
+            last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.lower_ in ADJ_HEADS:
+        return True
     if last.pos_ in ("ADJ", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "NUM"):
         return last.tag_ in ("NNS", "NN", "NNP")
     return last.pos_ in ("VERB",) and last.tag_ in ("NN", "NNS")

@@ -437,7 +437,7 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.rule = "term:" + u.cue.name
             own_cues = [units[j].cue for j in left if units[j].type in ("org", "term")]
             mod_secs = [cu.sector for cu in own_cues if cu is not None and cu.sector]
-            if mod_secs and (c.sector in ("UAF", "UNK", "CVL") or u.cue.name in HEAD_TERMS):
+            if mod_secs and not is_elite and (c.sector in ("UAF", "UNK", "CVL") or u.cue.name in HEAD_TERMS):
                 c.sector = mod_secs[-1]  # "Boko Haram gunmen" REB, "rebel leaders" REB, "army spokesman" MIL
             if u.cue.name in HEAD_TERMS and not is_elite:
                 inst = _pp_units(doc, units, anchor, where, {"of", "for"})
