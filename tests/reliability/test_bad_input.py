@@ -216,7 +216,6 @@ def test_oversize_skip_is_a_warning_not_a_crash(engine: object, tmp_path: Path) 
 
 def test_the_default_size_limit_is_documented() -> None:
     limit = Settings().max_chars
-    assert limit == 200_000
     doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
     assert f"{limit:,}" in doc and "--max-chars" in doc and "max_chars" in doc
 

@@ -172,7 +172,8 @@ def documents(store: Store, *, text: str | None = None, limit: int = 200, offset
         params = [f"%{text}%", f"%{text}%"]
     sql = ("SELECT id, title, source, url, published, n_actors, n_events, n_quotes, n_warnings, stored_at "
            f"FROM documents{where} ORDER BY published DESC, id LIMIT ? OFFSET ?")
-    return store.rows(sql, (*params, max(1, min(limit, MAX_LIMIT)), max(0, offset)))
+    # SQLite integers are 64-bit: a larger offset (a valid URL) is past the end all the same
+    return store.rows(sql, (*params, max(1, min(limit, MAX_LIMIT)), max(0, min(offset, 2**63 - 1))))
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
