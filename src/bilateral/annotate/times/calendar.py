@@ -123,7 +123,8 @@ def quarter_only(quarter: int, ref: dt.date, tense: str | None) -> int:
 def season_only(code: str, ref: dt.date, tense: str | None, *, mod: str | None = None) -> int:
     """The year of "last summer" / "this winter" / "in the spring" relative to ``ref``."""
     starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-    cands = {y: dt.date(y, starts[code], 1) for y in (ref.year - 1, ref.year, ref.year + 1)}
+    # two years back: "last winter" in January 2000 is the winter that began in December 1998
+    cands = {y: dt.date(y, starts[code], 1) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)}
     current = _season_start(ref)
     if mod == "last":
         before = [y for y, d in sorted(cands.items()) if d < current]
