@@ -25,8 +25,19 @@ Design (one actor per entity):
   discussion ("the two countries", "both sides", "the two leaders"): name "Cambodia and South Korea",
   country null, ``rule`` "pair:country:KHM+KOR" (use :func:`pair_members` to read the sides).
 
-Each actor carries ``confidence`` and ``rule`` (how it was resolved: "person:title+kb:alias:in-office",
-"country:name", "term:government", "pair:country:KHM+KOR", ...).
+- A group of two nationalities ("Hungarian and Romanian officials") is one group actor whose rule is
+  "pair:country:HUN+ROU" (sector from the noun); "they" after conjoined countries is their pair.
+- "the country" goes to the one clearly most salient country of the last sentences, else stays unresolved.
+
+Coreference (see :mod:`.coref`): names by word containment, titles to the last person with that title,
+pronouns by salience (sentence distance, subject, main clause) with a binding constraint and gender from
+titles and given names (``given_names.tsv``), "we" in a quotation to the speaker's country (or to the
+institution that speaks). Modules: :mod:`.cues` (lexicon matching), :mod:`.names` (person spans),
+:mod:`.phrases` (phrases and their modifiers), :mod:`.coref`, and this one (filters, KB, assembly).
+
+Each actor carries ``confidence`` and ``rule`` (how it was resolved: "person:title+kb:name:in-office",
+"country:name", "term:government", "pair:country:KHM+KOR", ...). Without a publication date the KB gives
+a person's latest office (see :mod:`bilateral.kb`).
 """
 
 from __future__ import annotations
@@ -43,16 +54,8 @@ from ...resources.gazetteer import load_gazetteer
 from ..context import Context
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
 from .cues import Cue, Trie, find_cues
-from .phrases import (
-    Cand,
-    actor_role,
-    assign_owners,
-    build_units,
-    candidates,
-    is_locative,
-    kb_trie,
-    person_spans,
-)
+from .names import kb_trie, person_spans
+from .phrases import Cand, actor_role, assign_owners, build_units, candidates, is_locative
 
 __all__ = ["resolve_actors", "pair_members"]
 
