@@ -95,7 +95,8 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
 
 def _kb_hits(doc: Doc, trie: Trie, org_toks: set[int], country_cue: dict[tuple[int, int], Cue]
              ) -> list[tuple[int, int]]:
-    keys = [[norm_quotes(t.text)] for t in doc]
+    keys = [[norm_quotes(t.text)] + ([norm_quotes(t.text).title()] if t.is_upper and len(t.text) > 3 else [])
+            for t in doc]
     out = []
     i = 0
     while i < len(doc):
