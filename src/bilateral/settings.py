@@ -23,7 +23,7 @@ class Settings:
     #: spaCy pipeline package; None tries :data:`DEFAULT_MODELS` in order.
     model: str | None = None
     #: documents longer than this (characters) are cut, with a warning.
-    max_chars: int = 1_000_000
+    max_chars: int = 200_000
     #: what to do past ``max_chars``: "truncate" or "skip".
     oversize: str = "truncate"
     #: SQLite store path.

@@ -18,6 +18,15 @@ from ..record import Actor
 from ..settings import Settings
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc (spaCy rebuilds the string from the tokens on every call)."""
+    cached = doc.user_data.get("bilateral_text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["bilateral_text"] = cached
+    return str(cached)
+
+
 @dataclass
 class Context:
     """The inputs shared by all stages of one document. ``warnings`` collects per-document problems."""
@@ -30,7 +39,8 @@ class Context:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        """The document text (``doc.text`` rebuilds the string on every call: this reads it once)."""
+        return doc_text(self.doc)
 
     def sentence_index(self, char: int) -> int:
         """The index of the sentence holding character ``char``."""

@@ -51,7 +51,7 @@ from ...kb import KnowledgeBase, load_kb
 from ...record import Actor, Mention, Place
 from ...resources.actor_lexicon import country_names, read_table
 from ...resources.gazetteer import load_gazetteer
-from ..context import Context
+from ..context import Context, doc_text
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
 from .cues import Cue, Trie, find_cues
 from .names import kb_trie, person_spans
@@ -120,7 +120,7 @@ def _keep(doc: Doc, c: Cand) -> bool:
 def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]:
     """Actors of the document, one per entity, with every mention (see the module docstring)."""
     doc = ctx.doc
-    if not doc.text.strip():
+    if not doc_text(doc).strip():
         return []
     kb = load_kb(tuple(ctx.settings.actor_files))
     cues = _filter_cues(doc, find_cues(doc), places)
@@ -178,7 +178,7 @@ def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBas
 
 def _names_over_countries(doc: Doc, cands: list[Cand]) -> None:
     """A lone country word that is a word of a person's name in this document is that person ("Jordan")."""
-    text = doc.text
+    text = doc_text(doc)
     names: dict[str, int] = {}
     for i, c in enumerate(cands):
         if c.kind == "person" and len(c.name_tokens) >= 2:
@@ -250,7 +250,7 @@ def _key(c: Cand) -> str | None:
 
 
 def _build(doc: Doc, cands: list[Cand]) -> list[Actor]:
-    text = doc.text
+    text = doc_text(doc)
     live = [i for i, c in enumerate(cands) if c.kind]
     by_key: dict[str, int] = {}
     for i in live:

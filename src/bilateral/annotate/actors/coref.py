@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...resources.actor_lexicon import country_names, read_table
+from ..context import doc_text
 from .phrases import Cand
 
 HE = {"he", "him", "his", "himself"}
@@ -128,7 +129,7 @@ def _salience(c: Cand, sent: int, doc: Doc) -> float:
 def resolve_pronouns(doc: Doc, cands: list[Cand], *, skip: set[int]) -> list[Cand]:
     """New candidates for pronouns, each pointing (``ref``) at its antecedent."""
     out: list[Cand] = []
-    quotes = quote_ranges(doc.text)
+    quotes = quote_ranges(doc_text(doc))
     sents = list(doc.sents)
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
     pool = list(cands)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...record import Actor, Mention, Place
-from ..context import MentionIndex
+from ..context import MentionIndex, doc_text
 from .args import (
     agent_token,
     content_arguments,
@@ -70,7 +70,7 @@ class Candidate:
     def trigger_mention(self) -> Mention:
         tok = self.trigger
         start, end = tok.idx, tok.idx + len(tok.text)
-        return Mention(span=(start, end), text=tok.doc.text[start:end])
+        return Mention(span=(start, end), text=doc_text(tok.doc)[start:end])
 
 
 def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:

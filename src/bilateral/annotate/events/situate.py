@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ...record import Mention, Place, Span, Time
+from ..context import doc_text
 from .status import own_verb
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -83,8 +84,8 @@ def evidence_of(trigger: Token) -> Mention:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
-    doc_text = trigger.doc.text
-    return Mention(span=(start, end), text=doc_text[start:end])
+    full_text = doc_text(trigger.doc)
+    return Mention(span=(start, end), text=full_text[start:end])
 
 
 def dated_later(trigger: Token, *, times: Sequence[Time], published: dt.date | None) -> bool:

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ...resources.gazetteer import Entry, Gazetteer, norm
+from ..context import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISLABELS = {"PERSON", "NORP", "ORG"}  # labels the small model gives to towns after "in"
@@ -25,7 +26,7 @@ SCAN_MIN_CITY = 100_000  # a bare name outside any entity must be a country, a r
 
 @dataclass(frozen=True)
 class Mention:
-    """A candidate place: ``text == doc.text[start:end]``; ``entries`` largest first."""
+    """A candidate place: ``text == doc_text(doc)[start:end]``; ``entries`` largest first."""
 
     start: int
     end: int
@@ -60,7 +61,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[t] = True
         if ent.label_ in PLACE_LABELS:
             nxt = ents[k + 1] if k + 1 < len(ents) else None
-            if nxt is not None and nxt.label_ in PLACE_LABELS and doc.text[ent.end_char:nxt.start_char] == ", ":
+            if nxt is not None and nxt.label_ in PLACE_LABELS and doc_text(doc)[ent.end_char:nxt.start_char] == ", ":
                 merged = doc[ent.start:nxt.end]
                 entries = tuple(gaz.lookup(merged.text, alt=False))
                 if entries:  # "Washington, D.C." as one name
@@ -108,7 +109,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         span, entries = checked
         mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, entries=entries,
                                 confidence=_usage(span, confidence, source), source=source))
-    return _ordered(mentions, doc.text)
+    return _ordered(mentions, doc_text(doc))
 
 
 def _check_name(span: Span, entries: tuple[Entry, ...],
@@ -175,8 +176,8 @@ def _dateline(span: Span) -> bool:
     text = span.text
     if not (text.isupper() and len(text) > 2):
         return False
-    before = doc.text[:span.start_char]
-    after = doc.text[span.end_char:span.end_char + 3].lstrip()
+    before = doc_text(doc)[:span.start_char]
+    after = doc_text(doc)[span.end_char:span.end_char + 3].lstrip()
     return (before.strip() == "" or before.rstrip(" ").endswith("\n")) and after[:1] in ("(", ",", "-", "—", "–", ":")
 
 

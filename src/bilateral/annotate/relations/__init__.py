@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ...record import Actor, Event, Mention, Relation, Time
-from ..context import Context, MentionIndex
+from ..context import Context, MentionIndex, doc_text
 from .dyads import salient_dyad, statement_dyad
 from .lexicon import DEFAULT_LEVEL, GENERIC, Cues, level_rank, load_cues, load_tiers, normalize_level, tier_regex
 from .when import anniversary_year, date_of, ordinal_before, target_date_of
@@ -295,7 +295,7 @@ def _evidence(sent: Span) -> Mention:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
-    return Mention(span=(start, end), text=sent.doc.text[start:end])
+    return Mention(span=(start, end), text=doc_text(sent.doc)[start:end])
 
 
 

@@ -34,7 +34,7 @@ def _duration_years(value: str | None) -> int | None:
 
 def _is_ahead(ctx: Context, t: Time) -> bool:
     """'in three years', 'within the next three years': a duration counted forward."""
-    before = ctx.doc.text[max(0, t.span[0] - 20):t.span[0]].lower()
+    before = ctx.text[max(0, t.span[0] - 20):t.span[0]].lower()
     words = (before.split()[-2:] if before.split() else []) + t.text.lower().split()[:3]
     return any(w in ("in", "within", "next", "coming", "after") for w in words)
 

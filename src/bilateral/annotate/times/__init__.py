@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ...errors import warning
 from ...record import Time
-from ..context import Context
+from ..context import Context, doc_text
 from . import calendar
 from .anniversary import Anniversary, find_anniversaries, origin_year, time_year
 from .finder import Candidate, candidates
@@ -35,7 +35,7 @@ def find_times(ctx: Context) -> list[Time]:
             cache[key] = clause_tense(doc, cand.start, cand.end)
         return cache[key]
 
-    state = State(published=ctx.published, tense=tense, text=doc.text,
+    state = State(published=ctx.published, tense=tense, text=doc_text(doc),
                   fronted=lambda c: precedes_verb(doc, c.start, c.end))
     out: list[Time] = []
     unresolved = 0
@@ -44,7 +44,7 @@ def find_times(ctx: Context) -> list[Time]:
         if res is None:
             continue
         tid = f"t{len(out) + 1}"
-        out.append(Time(id=tid, text=doc.text[cand.start:cand.end], span=(cand.start, cand.end), type=res.type,
+        out.append(Time(id=tid, text=doc_text(doc)[cand.start:cand.end], span=(cand.start, cand.end), type=res.type,
                         value=res.value, anchor=res.anchor, rule=cand.rule, end=res.end))
         if res.type == "date":
             parsed = calendar.value_date(res.value)

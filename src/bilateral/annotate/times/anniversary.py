@@ -56,7 +56,7 @@ def find_anniversaries(ctx: Context, times: Sequence[Time] = ()) -> list[Anniver
     nearest time of its sentence that has a year, else the publication year when the clause is
     not past."""
     out: list[Anniversary] = []
-    text = ctx.doc.text
+    text = ctx.text
     for m in _pattern().finditer(text):
         ordinal = parse_ordinal(m.group("ord"))
         if ordinal is None:

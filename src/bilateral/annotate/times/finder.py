@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..context import doc_text
 from .lexicon import fragments, lexicon
 
 
@@ -112,7 +113,7 @@ class Checker:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self._tok_at: dict[int, int] = {t.idx: t.i for t in doc}
 
     def token(self, char: int) -> int | None:
@@ -247,7 +248,7 @@ _YEAR_CONTEXT = frozenset({"in", "since", "until", "by", "of", "from", "during",
 
 def candidates(doc: Doc) -> Iterator[Candidate]:
     """Every accepted, non-overlapping candidate in text order: longest first, then rule order."""
-    text = doc.text
+    text = doc_text(doc)
     checker = Checker(doc)
     found: list[tuple[int, int, Candidate]] = []
     for order, (rule, rx) in enumerate(patterns()):
