@@ -23,6 +23,7 @@ from .annotate.relations import find_relations
 from .annotate.times import find_times
 from .errors import BilateralError, warning
 from .ingest.article import Article
+from .ingest.readers import without_surrogates
 from .language import looks_english
 from .nlp import load_pipeline
 from .record import Document
@@ -75,7 +76,9 @@ class Engine:
 
     # -- stages -----------------------------------------------------------------------------
     def _prepare(self, article: Article) -> Article:
-        """Apply the size limit and the default publication date."""
+        """Apply the size limit and the default publication date; replace lone surrogates (W001)."""
+        doc_id = article.doc_id
+        article = without_surrogates(article)
         warnings = list(article.warnings)
         text = article.text
         limit = self.settings.max_chars
@@ -92,7 +95,7 @@ class Engine:
         if published and parse_date(published) is None:
             warnings.append(warning("W103", f"publication date {published!r} is not an ISO date: ignored"))
             published = None
-        return Article(text=text, id=article.doc_id, published=published, title=article.title,
+        return Article(text=text, id=doc_id, published=published, title=article.title,
                        source=article.source, url=article.url, language=article.language,
                        origin=article.origin, warnings=tuple(warnings))
 

@@ -67,6 +67,10 @@ def _write_batch(folder: Path) -> dict[str, str]:
         json.dumps({"id": "j1", "text": "A different text under an id already used.", "published": "2024-05-04"}),
         json.dumps({"id": "j8", "title": "no text field"}),
         json.dumps({"id": "j9", "text": "Thousands of teachers marched through Athens.", "published": "2024-05-05"}),
+        # a lone surrogate escape (valid JSON, not a character: cannot be written as UTF-8)
+        '{"id": "j10", "text": "Kenya \\ud800 agreed to expand trade with Ethiopia.", "title": "T\\udfff"}',
+        "[" * 100_000 + "]" * 100_000,  # JSON nested past Python's recursion limit
+        json.dumps({"id": "j12", "text": "Chile praised Peru.", "published": "2024-05-06"}),
     ]
     (folder / files["jsonl"]).write_text("\n".join(rows) + "\n", encoding="utf-8")
     (folder / files["csv"]).write_text(
@@ -123,7 +127,8 @@ def test_bad_files_are_reported_with_their_code_and_the_batch_goes_on(batch: dic
     expected = {
         f"{files['empty']}: [E107]", f"{files['blank']}: [E107]", f"{files['binary']}: [E106]",
         f"{files['jsonl']}:2: [E110]", f"{files['jsonl']}:4: [E111]", f"{files['jsonl']}:7: [E116]",
-        f"{files['jsonl']}:8: [E112]", f"{files['csv']}:3: [E115]", f"{files['csv']}:4: [E115]",
+        f"{files['jsonl']}:8: [E112]", f"{files['jsonl']}:11: [E110]", f"{files['csv']}:3: [E115]",
+        f"{files['csv']}:4: [E115]",
     }
     for needle in expected:
         assert any(needle in line for line in problems), f"no problem {needle!r} in:\n{err}"
@@ -138,7 +143,7 @@ def test_the_rest_of_the_batch_is_written_and_stored(batch: dict[str, object]) -
     assert isinstance(records, dict)
     for rec in records.values():
         validate(rec)
-    for doc_id in ("j1", "j3", "j5", "j6", "j9", "c1", "c4"):
+    for doc_id in ("j1", "j3", "j5", "j6", "j9", "j10", "j12", "c1", "c4"):
         assert doc_id in records
     assert records["j1"]["text"] == json.loads(
         Path(str(batch["corpus"]), "h_mixed.jsonl").read_text(encoding="utf-8").splitlines()[0])["text"]
@@ -161,6 +166,15 @@ def test_invalid_utf8_is_replaced_and_warned(batch: dict[str, object]) -> None:
     assert "\ufffd" in rec["text"] and "Peru" in rec["text"]
     assert any(w.startswith("W001") for w in rec["warnings"])
     assert rec["events"]  # the readable rest is still annotated
+
+
+def test_lone_surrogates_are_replaced_and_warned(batch: dict[str, object]) -> None:
+    records = batch["records"]
+    assert isinstance(records, dict)
+    rec = records["j10"]
+    assert rec["text"] == "Kenya \ufffd agreed to expand trade with Ethiopia." and rec["title"] == "T\ufffd"
+    assert any(w.startswith("W001") for w in rec["warnings"])
+    assert rec["events"]
 
 
 def test_huge_single_line_document_is_cut_at_max_chars(batch: dict[str, object]) -> None:

@@ -10,6 +10,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
 FIELDS = ("id", "published", "title", "source", "url", "language")
 #: bytes sniffed to tell binary files from text.
 SNIFF = 8192
+#: UTF-16 surrogate code points: JSON can carry them (``"\\ud800"``), UTF-8 cannot.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -136,9 +139,21 @@ def _article(text: str, *, origin: str, warns: list[str], fallback_id: str | Non
     if not text.strip():
         return InputProblem(origin, "E107", "empty document (no text)")
     meta = meta or {}
-    return Article(text=text, id=_str(meta.get("id")) or fallback_id, published=_str(meta.get("published")),
-                   title=_str(meta.get("title")), source=_str(meta.get("source")), url=_str(meta.get("url")),
-                   language=_str(meta.get("language")), origin=origin, warnings=tuple(warns))
+    return without_surrogates(Article(
+        text=text, id=_str(meta.get("id")) or fallback_id, published=_str(meta.get("published")),
+        title=_str(meta.get("title")), source=_str(meta.get("source")), url=_str(meta.get("url")),
+        language=_str(meta.get("language")), origin=origin, warnings=tuple(warns)))
+
+
+def without_surrogates(article: Article) -> Article:
+    """``article`` with lone UTF-16 surrogates (JSON escapes such as ``\\ud800``, which are not
+    characters and cannot be written as UTF-8) replaced by U+FFFD, with warning W001; else itself."""
+    values = {k: getattr(article, k) for k in ("text", *FIELDS)}
+    if not any(v and SURROGATE.search(v) for v in values.values()):
+        return article
+    clean = {k: SURROGATE.sub("\ufffd", v) if v else v for k, v in values.items()}
+    note = warning("W001", "lone surrogate escapes (\\ud800-\\udfff) are not characters: replaced by U+FFFD")
+    return Article(**clean, origin=article.origin, warnings=(*article.warnings, note))
 
 
 def _str(v: Any) -> str | None:
@@ -190,6 +205,9 @@ def _from_jsonl(text: str, *, origin: str, warns: list[str]) -> Iterator[Item]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputProblem(where, "E110", f"line is not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield InputProblem(where, "E110", "line is not usable JSON (nested too deeply)")
             continue
         if not isinstance(obj, dict):
             yield InputProblem(where, "E111", "line is not a JSON object")
