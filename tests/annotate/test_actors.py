@@ -262,8 +262,10 @@ def test_modifier_sectors(engine: Any, text: str, phrase: str, country: str | No
 
 def test_two_nationalities_make_a_pair_group(engine: Any) -> None:
     doc = engine.extract("Senior Hungarian and Romanian officials agreed to cooperate.", published="2024-01-10")
-    a = _actor_at(doc, "Romanian")
+    a = _actor_at(doc, "Senior Hungarian and Romanian officials")
     assert a is not None and a.sector == "GOV" and set(pair_members(a)) == {"HUN", "ROU"}
+    # each nationality word is also a mention of its country, so events can take the two sides
+    assert _code(doc, "Hungarian") == ("HUN", None) and _code(doc, "Romanian") == ("ROU", None)
 
 
 @pytest.mark.slow

@@ -53,7 +53,7 @@ from ...resources.actor_lexicon import country_names, read_table
 from ...resources.gazetteer import load_gazetteer
 from ..context import Context, doc_text
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
-from .cues import Cue, Trie, find_cues
+from .cues import Cue, Trie, argument_role, find_cues
 from .names import kb_trie, person_spans
 from .phrases import Cand, actor_role, assign_owners, build_units, candidates, is_locative
 
@@ -110,6 +110,8 @@ def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue
 
 def _keep(doc: Doc, c: Cand) -> bool:
     tok = doc[c.head]
+    if c.rule in ("country:capital", "country:seat", "country:name") and argument_role(tok):
+        return True  # "fired at Russia", "arrived in Amman": an argument of the head, not a location
     if c.rule in ("country:capital", "country:seat"):
         return actor_role(tok) and not is_locative(tok)
     if c.rule == "country:name":

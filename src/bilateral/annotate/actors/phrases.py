@@ -15,7 +15,7 @@ Country words that no core absorbs are mentions of the country itself, unless th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -380,7 +380,9 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.ref = -1 - appos_of[k]  # resolved to the person's candidate below
     # link appositions to the person candidates (unit index -> candidate index)
     cand_of_unit = {c.unit: i for i, c in enumerate(out)}
-    # "Hungarian and Romanian officials": one group of two nationalities
+    # "Hungarian and Romanian officials": one group of two nationalities (the pair), and each nationality
+    # word a mention of its country, so that events can take the sides ("French and Egyptian warships")
+    sides: list[Cand] = []
     for c in out:
         if units[c.unit].type != "country" or c.kind != "country":
             continue
@@ -397,7 +399,12 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             core.members, core.kind, core.country = codes, "group", None
             core.rule = "pair:country:" + "+".join(codes)
             core.key = f"pair:{core.sector}:{core.name.lower()}"
-            c.kind = ""
+            fu = units[found] if found is not None else None
+            first, last = (doc[fu.start], doc[fu.end - 1]) if fu is not None else (tok.head, tok.head)
+            sides.append(replace(c, start=first.idx, end=last.idx + len(last.text), head=tok.head.i,
+                                 country=codes[0], name=names.get(codes[0], first.text), unit=-1, ref=None,
+                                 key=None, extra_spans=[]))
+    out.extend(sides)
     for c in out:
         if c.ref is not None and c.ref < 0:
             c.ref = cand_of_unit.get(-1 - c.ref)

@@ -46,6 +46,11 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
     out: dict[str, Actor] = {}
     for head in sorted(heads, key=lambda t: t.i):
         actor = index.actor_for_token(head)
+        sides = pair_sides(head, actor, index) if actor is not None else []
+        if sides:  # "Hungarian and Romanian officials": each nationality is a side
+            for a in sides:
+                out.setdefault(a.id, a)
+            continue
         if actor is not None:
             out.setdefault(actor.id, actor)
             if conjuncts:  # a name split by the parser ("Barack [Obama and Vladimir Putin]")
@@ -80,6 +85,25 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
                 if a is not None:
                     out.setdefault(a.id, a)
     return list(out.values())
+
+
+def pair_sides(head: Token, actor: Actor, index: MentionIndex) -> list[Actor]:
+    """The country actors of a pair group's nationality words ("[Hungarian] and [Romanian] officials"):
+    the narrowest mention on each modifier whose country is a member of the pair."""
+    if not actor.rule.startswith("pair:") or actor.country:
+        return []
+    members = set(actor.rule.split(":", 2)[2].split("+"))
+    out: list[Actor] = []
+    for t in head.subtree:
+        if t.i == head.i or t.dep_ not in ("amod", "compound", "conj", "nmod"):
+            continue
+        hits = [h for h in index.covering(t.idx, t.idx + len(t.text)) if h[0] <= t.idx and h[2].id != actor.id]
+        if not hits:
+            continue
+        a = min(hits, key=lambda h: h[1] - h[0])[2]
+        if a.country in members and all(a.id != o.id for o in out):
+            out.append(a)
+    return out if len(out) > 1 else []
 
 
 def is_passive(verb: Token) -> bool:

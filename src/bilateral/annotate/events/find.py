@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...record import Actor, Mention, Place
+from ..actors.cues import argument_preps
 from ..context import MentionIndex, doc_text
 from .args import (
     agent_token,
@@ -173,10 +174,23 @@ def _pick(tokens: list[Token], index: MentionIndex, exclude: set[str], *, extra:
 
 
 def _destination(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[Place]) -> list[Actor]:
-    """The country actor of the place a visit goes to, when the document names that country."""
+    """The host of a visit: the actor named as its destination ("a visit to Seoul", "arrived in Amman on a
+    visit", "flew to Ankara for talks": the destination of the movement verb the noun attaches to), else
+    the country actor of the place it goes to. Not for coordinated sources, who meet each other."""
     tok = m.trigger
+    if len(exclude) > 1:
+        return []
     objs = prep_objects(tok, {"to"}) if m.entry.pos == "noun" else \
         [o for o in [object_token(tok)] if o is not None] + prep_objects(tok, {"to"})
+    verb = m.light
+    if verb is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    if verb is not None:
+        objs += [o for o in prep_objects(verb, {"to", "in", "at", "into"})
+                 if argument_preps().get((verb.lemma_.lower(), o.head.lower_)) == "destination"]
+    found = _pick(objs, index, exclude, extra=frozenset({"in"}))
+    if found:
+        return found
     for obj in objs:
         sub = list(obj.subtree)
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
