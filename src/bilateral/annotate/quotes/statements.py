@@ -349,7 +349,7 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
                 # "C, X said." or the parenthetical "C1, X said, C2": spans are contiguous, so a
                 # parenthetical cue stays inside the content of the clause it interrupts
                 head = tok.head
-                while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                     head = head.head
                 head_end = head.right_edge.i
                 words = [t for t in head.subtree if t.i < tok.left_edge.i or
