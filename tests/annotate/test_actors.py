@@ -369,3 +369,22 @@ def test_spokesperson_for_an_institution(engine: Any) -> None:
 def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | None, sector: str) -> None:
     doc = engine.extract(text, published="2024-07-10")
     assert _code(doc, phrase) == (country, sector)
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    # the object of an argument preposition of its head is an actor ("argument_preps.tsv")
+    ("Iraqi gunners fired at Iran.", "Iran", "IRN"),
+    ("The Iraqi president arrived in Amman on Wednesday.", "Amman", "JOR"),
+    ("The envoy flew to Ankara.", "Ankara", "TUR"),
+    ("Sri Lanka opened an embassy in Tehran.", "Tehran", "IRN"),
+    ("The mayor of Nablus was released.", "mayor", "PSE"),
+    ("Police arrested the governor of Mombasa.", "governor", "KEN"),
+    # traps: location phrases stay places
+    ("Russia fired missiles at targets in Syria.", "Syria", None),
+    ("Protesters gathered outside the Israeli embassy in Berlin.", "Berlin", None),
+    ("The talks in Tehran ended without a deal.", "Tehran", None),
+    ("Fighting continued in Sudan.", "Sudan", None),
+])
+def test_argument_phrases_and_location_traps(engine: Any, text: str, phrase: str, country: str | None) -> None:
+    doc = engine.extract(text, published="2024-01-10")
+    assert _code(doc, phrase)[0] == country

@@ -304,3 +304,50 @@ def test_heldout_set_is_well_formed() -> None:
     types = {e["type"] for r in rows for e in r["events"]}
     assert types == set(plover_types())
     assert sum(1 for r in rows if not r["events"]) >= 10  # negated, hypothetical, no-event
+
+
+# ------------------------------------------------------------- whole engine: argument phrases
+
+def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
+    doc = engine.extract(text, published="2025-03-12")
+    country = {a.id: a.country or "" for a in doc.actors}
+    return {(e.type, country[e.source], country.get(e.target or "", "")) for e in doc.events
+            if e.status in ("asserted", "future")}
+
+
+@pytest.mark.parametrize("text,want", [
+    # a country after a directed verb's preposition is its recipient, not a place
+    ("Iraqi gunners fired anti-aircraft batteries at Iran.", ("ASSAULT", "IRQ", "IRN")),
+    ("Chadian soldiers shot at Libya's patrol boats.", ("ASSAULT", "TCD", "LBY")),
+    # the destination of a movement verb is the host of the visit (PLOVER: the host is the recipient)
+    ("The Iraqi president arrived in Amman on a surprise visit.", ("CONSULT", "IRQ", "JOR")),
+    ("The Greek foreign minister flew to Ankara for talks.", ("CONSULT", "GRC", "TUR")),
+    ("Sri Lanka opened an embassy in Tehran.", ("SUPPORT", "LKA", "IRN")),
+    ("Thousands of Iraqi Kurds sought refuge in Germany.", ("REQUEST", "IRQ", "DEU")),
+    # two nationalities on one noun: each is a side
+    ("Senior Hungarian and Romanian officials agreed to cooperate.", ("AGREE", "HUN", "ROU")),
+    ("U.S. and Russian negotiators held talks on missiles.", ("CONSULT", "USA", "RUS")),
+    ("Indian and Chinese troops clashed along the border.", ("ASSAULT", "IND", "CHN")),
+    ("Lebanon complained over two Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
+])
+def test_arguments_in_prepositional_phrases(engine: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _engine_triples(engine, text)
+
+
+@pytest.mark.parametrize("text,country", [
+    # traps: a country in a location phrase is no recipient
+    ("Russia fired missiles at targets in Syria.", "SYR"),
+    ("The Japanese prime minister held talks in Berlin with the Indian premier.", "DEU"),
+    ("Protesters burned flags outside the Israeli embassy in Berlin.", "DEU"),
+    ("US and Russian negotiators returned to Geneva for talks.", "CHE"),
+    ("Kenyan police arrested three suspects in Uganda.", "UGA"),
+])
+def test_no_recipient_from_a_location_phrase(engine: Any, text: str, country: str) -> None:
+    assert all(t[2] != country for t in _engine_triples(engine, text))
+
+
+def test_second_heldout_set_is_well_formed() -> None:
+    rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "events_heldout2.jsonl").read_text().splitlines()]
+    assert len(rows) >= 40 and len({r["id"] for r in rows}) == len(rows)
+    assert sum(1 for r in rows if not r["events"]) >= 6
+    assert all(e["type"] in plover_types() for r in rows for e in r["events"] + r["forbidden"])

@@ -11,7 +11,10 @@ Design (one actor per entity):
 - kind ``country``: the country itself, one actor per country, with every bare mention of it: names
   ("Cambodia", "the US"), adjectives that modify a non-actor noun ("Cambodia-Korea relations",
   "South Korean flag"), possessives ("Korea's experience") and "we"/"our" in a quotation by one of its
-  people. Sector null. A country name in a location phrase ("in Seoul, South Korea") is not an actor.
+  people. Sector null. A country name in a location phrase ("in Seoul, South Korea") is not an actor,
+  except where the preposition introduces an argument of its head (``argument_preps.tsv``): "fired at
+  Russia" (aimed at), "arrived in Amman", "flew to Ankara" (a visit's destination: PLOVER's recipient),
+  "opened an embassy in Tehran" (host, only when the noun is a verb's object).
 - kind ``organization``: an institution. A country's government, however it is named ("the Korean
   government", "Seoul" or "the Kremlin" as subject or object, "Downing Street"), is ONE organization actor
   per country with sector GOV (name "<Country> government"); other institutions are one actor per
@@ -26,7 +29,10 @@ Design (one actor per entity):
   country null, ``rule`` "pair:country:KHM+KOR" (use :func:`pair_members` to read the sides).
 
 - A group of two nationalities ("Hungarian and Romanian officials") is one group actor whose rule is
-  "pair:country:HUN+ROU" (sector from the noun); "they" after conjoined countries is their pair.
+  "pair:country:HUN+ROU" (sector from the noun), and each nationality word is also a mention of its
+  country actor (events take the two sides from them); "they" after conjoined countries is their pair.
+- A titled person or group with no country takes the country of a place in its "of" phrase ("the mayor
+  of Nablus", places stage).
 - "the country" goes to the one clearly most salient country of the last sentences, else stays unresolved.
 
 Coreference (see :mod:`.coref`): names by word containment, titles to the last person with that title,

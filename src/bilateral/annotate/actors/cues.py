@@ -193,4 +193,7 @@ def argument_role(tok: Token) -> str | None:
     if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
         return None
     prep, gov = tok.head, tok.head.head
-    return argument_preps().get((gov.lemma_.lower(), prep.lower_)) or argument_preps().get((gov.lower_, prep.lower_))
+    role = argument_preps().get((gov.lemma_.lower(), prep.lower_)) or argument_preps().get((gov.lower_, prep.lower_))
+    if role == "host" and gov.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return role

@@ -276,6 +276,11 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         if country is None:
             country = _places_in(places, span.start_char, span.end_char)
             crule = "place" if country else ""
+        if country is None and u.type == "term":  # "the mayor of Nablus", "the governor of Mombasa"
+            for prep in (ch for ch in anchor.rights if ch.dep_ == "prep" and ch.lower_ == "of"):
+                country = _places_in(places, prep.idx, prep.right_edge.idx + len(prep.right_edge.text))
+                crule = "place" if country else ""
+                break
         if country is None and u.type in ("term", "entorg", "org"):
             own_toks = {i for i in range(u.start, u.end)} if u.type == "entorg" else set()
             country = _gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks})

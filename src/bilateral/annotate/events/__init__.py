@@ -7,7 +7,11 @@ A trigger from the lexicon (``resources/event_lexicon.tsv``: verbs, phrasal verb
 with their light verbs) gives the type, mode and CAMEO code; its argument frame says where the
 source and the recipient are in the parse (subject or passive agent, object, prepositions, the
 content clause of "asked Y to ...", "between X and Y"). No event is emitted without a trigger and
-a source actor with a country found in the trigger's own clause. Status comes from
+a source actor with a country found in the trigger's own clause. A pair group ("Hungarian and Romanian
+officials") acts through its sides, the country actors of its nationality words. A visit's recipient is
+its destination (the object of "visit", "a visit to X", or of the movement verb a visit or talks
+noun attaches to: "arrived in Amman on a visit"), never a place named only as the location of the
+event; the destination must be an actor of the record. Status comes from
 :mod:`.status`, date and place from the clause (:mod:`.situate`).
 """
 

@@ -48,8 +48,8 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
         actor = index.actor_for_token(head)
         sides = pair_sides(head, actor, index) if actor is not None else []
         if sides:  # "Hungarian and Romanian officials": each nationality is a side
-            for a in sides:
-                out.setdefault(a.id, a)
+            for side in sides:
+                out.setdefault(side.id, side)
             continue
         if actor is not None:
             out.setdefault(actor.id, actor)
