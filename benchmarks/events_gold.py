@@ -77,6 +77,7 @@ def recall_as_igo(gold: list[dict[str, Any]], records: list[dict[str, Any]]) -> 
         triples = {(AS_IGO.get(s, s), AS_IGO.get(t, t), typ) for s, t, typ in predicted_triples(rec)}
         for ev in g["events"]:
             total += 1
+            ev = {**ev, "source": AS_IGO.get(ev["source"], ev["source"]), "target": AS_IGO.get(ev["target"], ev["target"])}
             hit += any(event_matches(ev, p) for p in triples)
     return round(hit / total, 3) if total else 0.0
 

@@ -384,6 +384,8 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
     ("Protesters gathered outside the Israeli embassy in Berlin.", "Berlin", None),
     ("The talks in Tehran ended without a deal.", "Tehran", None),
     ("Fighting continued in Sudan.", "Sudan", None),
+    ("The Olympics in Beijing opened on Friday.", "Beijing", None),
+    ("The president attended a summit in Peru.", "Peru", "PER"),
 ])
 def test_argument_phrases_and_location_traps(engine: Any, text: str, phrase: str, country: str | None) -> None:
     doc = engine.extract(text, published="2024-01-10")

@@ -324,6 +324,8 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("The Greek foreign minister flew to Ankara for talks.", ("CONSULT", "GRC", "TUR")),
     ("Sri Lanka opened an embassy in Tehran.", ("SUPPORT", "LKA", "IRN")),
     ("Thousands of Iraqi Kurds sought refuge in Germany.", ("REQUEST", "IRQ", "DEU")),
+    ("The Chilean president attended a summit in Peru.", ("CONSULT", "CHL", "PER")),
+    ("The US president attended the Beijing Olympics.", ("CONSULT", "USA", "CHN")),
     # two nationalities on one noun: each is a side
     ("Senior Hungarian and Romanian officials agreed to cooperate.", ("AGREE", "HUN", "ROU")),
     ("U.S. and Russian negotiators held talks on missiles.", ("CONSULT", "USA", "RUS")),
@@ -341,6 +343,7 @@ def test_arguments_in_prepositional_phrases(engine: Any, text: str, want: tuple[
     ("Protesters burned flags outside the Israeli embassy in Berlin.", "DEU"),
     ("US and Russian negotiators returned to Geneva for talks.", "CHE"),
     ("Kenyan police arrested three suspects in Uganda.", "UGA"),
+    ("The Brazilian president spoke at a summit in Peru.", "PER"),
 ])
 def test_no_recipient_from_a_location_phrase(engine: Any, text: str, country: str) -> None:
     assert all(t[2] != country for t in _engine_triples(engine, text))

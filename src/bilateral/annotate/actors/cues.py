@@ -187,6 +187,11 @@ def argument_role(tok: Token) -> str | None:
     """The role of a place word that is the object of an argument preposition of its head ("target",
     "destination"), climbing conjuncts and appositions ("in Amman and Cairo"); None otherwise."""
     hops = 0
+    while tok.dep_ in ("appos", "conj") and hops < 4:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ == "compound" and _attended(tok.head):
+        return "venue"  # "attend the Beijing Olympics"
     while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
         tok = tok.head
         hops += 1
@@ -196,4 +201,11 @@ def argument_role(tok: Token) -> str | None:
     role = argument_preps().get((gov.lemma_.lower(), prep.lower_)) or argument_preps().get((gov.lower_, prep.lower_))
     if role == "host" and gov.dep_ not in ("dobj", "nsubjpass"):
         return None
+    if role == "venue" and not _attended(gov):
+        return None
     return role
+
+
+def _attended(noun: Token) -> bool:
+    """Whether a noun is the object of "attend" ("attended a summit", "to attend the Games")."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "attend"
