@@ -154,6 +154,18 @@ def test_no_statement_without_cue(nlp: Any, text: str) -> None:
     assert quotes == []
 
 
+@pytest.mark.parametrize("text", [
+    "", '"', "“", "”””", "''''", '"a" "b" "c', "He said: “", "“\n“\n“", "‘’‘’", "said said said",
+    "“Yes,” he said, “", '"""He said," she said."', "According to", "— he said",
+])
+def test_odd_text_never_crashes_and_spans_hold(nlp: Any, text: str) -> None:
+    quotes, _ = run(nlp, text)
+    for q in quotes:
+        assert text[q.span[0]:q.span[1]] == q.text and q.text
+        for m in (q.cue, q.speaker_mention):
+            assert m is None or text[m.span[0]:m.span[1]] == m.text
+
+
 def test_unbalanced_marks_warn_and_do_not_crash(nlp: Any) -> None:
     text = "“This quote is never closed, the minister said.\nThe talks went on for hours."
     quotes, warnings = run(nlp, text)
@@ -254,6 +266,17 @@ def test_medium_and_date_from_cue_clause(nlp: Any) -> None:
     quotes, _ = run(nlp, text, times=(t1,))
     assert quotes[0].medium == "The Post"
     assert quotes[0].date == "2024-09-12"
+
+
+@pytest.mark.parametrize("text, medium", [
+    ("The ministry said in a statement that the border would reopen on Monday.", "a statement"),
+    ("“We will respond,” the minister said at a news conference in Seoul.", "a news conference in Seoul"),
+    ("The envoy told Reuters that the talks had stalled over the weekend.", "Reuters"),
+    ("The envoy told reporters that the talks had stalled over the weekend.", None),
+])
+def test_medium(nlp: Any, text: str, medium: str | None) -> None:
+    quotes, _ = run(nlp, text)
+    assert len(quotes) == 1 and quotes[0].medium == medium
 
 
 def test_time_inside_content_is_not_the_statement_date(nlp: Any) -> None:

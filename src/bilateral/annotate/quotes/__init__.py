@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ...errors import warning
 from ...record import Actor, Mention, Quote, Time
-from ..context import Context, MentionIndex
+from ..context import Context, MentionIndex, doc_text
 from .lexicon import Reporting, reporting
 from .marks import pair_marks
 from .speaker import Attribution, attribute, phrase
@@ -36,7 +36,7 @@ def find_quotes(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequence[T
                 lexicon: Reporting | None = None) -> list[Quote]:
     """Statements of the document: direct quotes and reported speech with their speakers."""
     doc = ctx.doc
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon or reporting()
     quoted, problems = pair_marks(text)
     for p in problems:
@@ -82,7 +82,7 @@ def _mention(text: str, span: tuple[int, int] | None) -> Mention | None:
 
 
 def _record(ctx: Context, f: Found, att: Attribution, speaker_id: str | None, *, n: int) -> Quote:
-    text = ctx.doc.text
+    text = ctx.text
     mention = None if att.inherited else att.speaker
     return Quote(
         id=f"q{n}", kind=f.kind, text=text[f.start:f.end], span=(f.start, f.end), speaker=speaker_id,

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..context import doc_text
 from .lexicon import Reporting
 from .marks import Quoted
 from .speaker import inverted_subject, subject_of
@@ -81,7 +82,7 @@ def _prep_cue(tok: Token, lex: Reporting) -> tuple[tuple[int, int], Token | None
     doc = tok.doc
     for words in lex.preps:
         n = len(words)
-        if tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == words:
+        if tok.lower_ == words[0] and tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == words:
             last = doc[tok.i + n - 1]
             obj = next((c for c in last.children if c.dep_ == "pobj"), None)
             return (tok.idx, last.idx + len(last.text)), obj
@@ -100,7 +101,7 @@ def _para_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _after_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
     """Tokens after the closing mark up to the end of the sentence, paragraph or next quote."""
-    text = doc.text
+    text = doc_text(doc)
     _, pend = _para_bounds(text, q.close)
     nxt = min((o.open for o in quotes if o.open > q.close), default=len(text))
     out: list[Token] = []
@@ -113,7 +114,7 @@ def _after_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
 
 def _before_window(doc: Doc, q: Quoted, quotes: list[Quoted]) -> list[Token]:
     """Tokens from the start of the sentence (or the end of the previous quote) to the opening mark."""
-    text = doc.text
+    text = doc_text(doc)
     pstart, _ = _para_bounds(text, q.open)
     prev = max((o.after for o in quotes if o.close < q.open), default=0)
     toks = _tokens_between(doc, max(pstart, prev), q.open)
@@ -141,7 +142,7 @@ def _clause_of(cue: Token) -> Token | None:
 
 def direct_statements(doc: Doc, quotes: list[Quoted], lex: Reporting) -> list[Found]:
     """Quoted spans that are statements (see the module docstring)."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     for q in quotes:
         found = None
@@ -176,7 +177,7 @@ def _byline(after: list[Token]) -> Found | None:
     """A quote signed with a dash at the end of its paragraph: "“...” ― Jane Doe"."""
     if len(after) < 2 or after[0].text not in DASHES or not after[1].text[:1].isupper():
         return None
-    if after[-1].idx + len(after[-1].text) < _para_bounds(after[0].doc.text, after[0].idx)[1] - 1:
+    if after[-1].idx + len(after[-1].text) < _para_bounds(doc_text(after[0].doc), after[0].idx)[1] - 1:
         return None
     name = after[1]
     while name.head is not name and name.head.i in range(after[1].i, after[-1].i + 1) and name.dep_ != "ROOT":
@@ -188,7 +189,7 @@ def _byline(after: list[Token]) -> Found | None:
 
 def _colon_paragraph(doc: Doc, q: Quoted, lex: Reporting) -> Found | None:
     """A quote opening a paragraph after a paragraph that ends with a colon."""
-    text = doc.text
+    text = doc_text(doc)
     pstart, _ = _para_bounds(text, q.open)
     prev_end = len(text[:pstart].rstrip())
     if prev_end == 0 or text[prev_end - 1] != ":":
@@ -227,7 +228,7 @@ def _continues(doc: Doc, q: Quoted, out: list[Found]) -> bool:
     """A full-sentence quote right after a statement of the same or the previous paragraph."""
     if not out or out[-1].quote is None or (out[-1].cue is None and not out[-1].inherit):
         return False
-    text = doc.text
+    text = doc_text(doc)
     before = text[:q.open].rstrip()
     if before and before[-1] not in ".!?\n" + "”\"" and text[len(before):q.open].find("\n") < 0:
         return False
@@ -245,7 +246,7 @@ def labelled_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
     """Paragraphs opened by a speaker label and a colon: transcripts ("PENCE: Well, look, ...") and
     headlines ("Pence: Flowers won't be at debate"). The label must be a name (proper nouns or capitals)
     and not a section word (``label`` entries of the lexicon: "Note", "Update", "Photo"...)."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Found] = []
     taken = [(f.quote.open, f.quote.after) for f in direct if f.quote is not None]
     pos = 0
@@ -314,7 +315,7 @@ def _trim_tokens(toks: list[Token]) -> tuple[int, int]:
 
 def _sentence_rest(sent: Span, lo: int, hi: int) -> tuple[int, int]:
     """The longer part of a sentence on either side of ``[lo, hi)`` without edge punctuation."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     left = (sent.start_char, lo)
     right = (hi, sent.end_char)
     s, e = max(left, right, key=lambda x: len(text[x[0]:x[1]].strip(" ,.;:!?\n")))
@@ -329,7 +330,7 @@ def reported_statements(doc: Doc, quotes: list[Quoted], direct: list[Found], lex
     """Reported clauses of speech verbs, speech nouns and "according to" (see the module docstring)."""
     taken = [(f.quote.open, f.quote.after) for f in direct if f.quote is not None]
     out: list[Found] = []
-    inside = _inside_mask(doc.text, quotes)
+    inside = _inside_mask(doc_text(doc), quotes)
     for tok in doc:
         if inside[tok.idx]:
             continue
