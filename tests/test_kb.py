@@ -153,3 +153,70 @@ def test_cli_kb_query_prints_the_sparql(capsys: Any) -> None:
     assert main(["kb", "query"]) == 0
     out = capsys.readouterr().out
     assert "SELECT ?personLabel ?iso3 ?positionLabel ?start ?end" in out and "wdt:P298" in out
+
+
+# -- historical office-holders (1980-2015) ------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "on", "country", "sector"), [
+    ("Francois Mitterrand", dt.date(1993, 5, 1), "FRA", "GOV"),
+    ("Mitterrand", dt.date(1999, 1, 1), "FRA", "ELI"),
+    ("Gorbachev", dt.date(1987, 6, 1), "RUS", "GOV"),  # the USSR is coded RUS
+    ("Gorbachev", dt.date(1995, 6, 1), "RUS", "ELI"),
+    ("Shevardnadze", dt.date(1988, 1, 1), "RUS", "GOV"),
+    ("Shevardnadze", dt.date(1995, 1, 1), "GEO", "GOV"),
+    ("Shevardnadze", dt.date(2010, 1, 1), "GEO", "ELI"),
+    ("Putin", dt.date(1999, 10, 1), "RUS", "GOV"),  # prime minister
+    ("Bush", dt.date(1990, 6, 1), "USA", "GOV"),
+    ("Bush", dt.date(1996, 6, 1), "USA", "ELI"),  # the elder, former; the governor is not "Bush" alone
+    ("Bush", dt.date(2005, 6, 1), "USA", "GOV"),
+    ("Clinton", dt.date(2010, 6, 1), "USA", "GOV"),  # the secretary of state, not the former president
+    ("Tusk", dt.date(2012, 1, 1), "POL", "GOV"),
+    ("Tusk", dt.date(2016, 1, 1), "EUR", "GOV"),
+    ("Prodi", dt.date(2000, 1, 1), "EUR", "GOV"),
+    ("Prodi", dt.date(2007, 1, 1), "ITA", "GOV"),
+    ("Netanyahu", dt.date(2001, 1, 1), "ISR", "ELI"),  # between two premierships
+    ("Arafat", dt.date(1990, 1, 1), "PSE", "GOV"),
+    ("Milosevic", dt.date(1995, 1, 1), "SRB", "GOV"),  # Yugoslavia is coded SRB
+    ("Kofi Annan", dt.date(2000, 1, 1), "UNO", "GOV"),
+    ("Javier Solana", dt.date(1997, 1, 1), "IGO", "GOV"),  # NATO
+    ("Aung San Suu Kyi", dt.date(2000, 1, 1), "MMR", "OPP"),
+    ("Hun Sen", dt.date(1990, 1, 1), "KHM", "GOV"),
+    ("Erdogan", dt.date(2005, 1, 1), "TUR", "GOV"),
+    ("Rafsanjani", dt.date(1985, 1, 1), "IRN", "LEG"),
+    ("Herzog", dt.date(2022, 1, 1), "ISR", "GOV"),  # Roman Herzog (DEU) has no surname alias
+])
+def test_historical_lookup(name: str, on: dt.date, country: str, sector: str) -> None:
+    hit = load_kb().lookup(name, on=on)
+    assert hit is not None
+    assert (hit.country, hit.sector) == (country, sector)
+
+
+def test_historical_heads_cover_p5_and_g20() -> None:
+    terms = bundled_terms()
+    countries = ("USA", "GBR", "FRA", "RUS", "CHN", "DEU", "JPN", "ITA", "CAN", "AUS", "KOR", "IND", "IDN",
+                 "BRA", "MEX", "ARG", "ZAF", "SAU", "TUR")
+    for on in (dt.date(1985, 6, 1), dt.date(1995, 6, 1), dt.date(2005, 6, 1)):
+        held = {t.country for t in terms if t.sector == "GOV" and t.start is not None and t.start <= on
+                and (t.end is None or on <= t.end)}
+        assert set(countries) <= held, (on, sorted(set(countries) - held))
+
+
+def test_shared_names_across_countries_are_deliberate() -> None:
+    """A name or alias of people of two countries makes both unknown; only truly ambiguous ones may."""
+    by_key: dict[str, set[tuple[str, str]]] = {}
+    for t in bundled_terms():
+        for n in {t.name, *t.aliases}:
+            by_key.setdefault(name_key(n), set()).add((name_key(t.name), t.country))
+    shared = {k for k, v in by_key.items() if len({p for p, _ in v}) > 1 and len({c for _, c in v}) > 1}
+    assert shared <= {"king abdullah"}  # Saudi Arabia's (2005-2015) and Jordan's (1999-)
+    assert load_kb().lookup("King Abdullah", on=dt.date(2010, 1, 1)) is None
+
+
+def test_no_person_holds_one_office_twice_at_once() -> None:
+    terms: dict[tuple[str, str, str], list[Term]] = {}
+    for t in bundled_terms():
+        terms.setdefault((name_key(t.name), t.country, t.office), []).append(t)
+    for key, ts in terms.items():
+        ts.sort(key=lambda t: t.start or dt.date.min)
+        for a, b in zip(ts, ts[1:], strict=False):
+            assert a.end is not None and b.start is not None and a.end <= b.start, key
