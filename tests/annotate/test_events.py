@@ -331,6 +331,10 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("U.S. and Russian negotiators held talks on missiles.", ("CONSULT", "USA", "RUS")),
     ("Indian and Chinese troops clashed along the border.", ("ASSAULT", "IND", "CHN")),
     ("Lebanon complained over two Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
+    # the parser strands "to" before a participle: its object is still the recipient
+    ("Chile granted asylum to four Bolivian officers hidden in its embassy.", ("AID", "CHL", "BOL")),
+    # "scores of Sierra Leonean and Liberian refugees": both sides, a multi-word adjective first
+    ("Guinean soldiers beat scores of Sierra Leonean and Liberian refugees.", ("ASSAULT", "GIN", "LBR")),
 ])
 def test_arguments_in_prepositional_phrases(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     assert want in _engine_triples(engine, text)

@@ -80,7 +80,8 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
         if found:
             tok0, pick = ([f for f in found if f[1].country] or found)[0]
             out.setdefault(pick.id, pick)
-            for x in tok0.conjuncts:  # "officials from Egypt and Sudan"
+            conj = (*tok0.conjuncts, *(tok0.head.conjuncts if tok0.dep_ == "compound" else ()))
+            for x in conj:  # "officials from Egypt and Sudan", "scores of [Sierra Leonean] and Liberian refugees"
                 a = index.actor_for_token(x)
                 if a is not None:
                     out.setdefault(a.id, a)
@@ -191,8 +192,21 @@ def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            out.extend(o for o in c.children if o.dep_ == "pobj")
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            out.extend(objs or _stranded_object(c))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty because a participle follows it: "granted asylum
+    to [five officers] holed up in ..." is parsed with "officers" as the participle's subject."""
+    if list(prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    for t in prep.doc[prep.i + 1: prep.i + 8]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1 and t.head.tag_ in ("VBN", "VBD") \
+                and t.head.dep_ in ("advcl", "acl", "relcl") and t.head.i > t.i:
+            return [t]
+    return []
 
 
 def content_clause(verb: Token) -> Token | None:
