@@ -41,7 +41,7 @@ HEAD_TERMS = {"president", "vice president", "vice-president", "chairman", "chai
 PERSON_NOUNS = {"officer", "officers", "official", "officials", "member", "members", "agent", "agents",
                 "employee", "employees", "staff", "staffer", "staffers", "accountant", "adviser", "advisor",
                 "aide", "aides", "representative", "representatives", "delegate", "delegates", "delegation",
-                "group", "team", "personnel", "chief", "head", "veteran", "veterans", "source", "sources",
+                "group", "groups", "team", "personnel", "chief", "head", "veteran", "veterans", "source", "sources",
                 "candidate", "candidates", "supporters", "supporter", "figure", "figures", "leaders", "leader",
                 # machines that act for an institution: "army bulldozers", "navy ships", "police helicopters"
                 "bulldozers", "bulldozer", "helicopters", "helicopter", "jets", "tanks", "ships", "vessels",
@@ -230,6 +230,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 cue = units[b].cue
                 if units[a].type == "person" and units[b].type == "term" and cue is not None and cue.form == "person":
                     appos_of[b] = a
+    # the ORG entity over each token, found once (doc.ents builds its spans anew on every access)
+    org_at = {i: ent for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
     order = list(range(len(units)))
     pos = 0
     while pos < len(order):
@@ -244,11 +246,12 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         start_tok = _phrase_start(doc, units, anchor, u, own)
         end_tok = u.end
         if u.type in ("term", "org"):
-            for ent in doc.ents:  # "Royal University of Phnom Penh's Institute for International Studies"
-                if ent.label_ == "ORG" and ent.start <= u.start < ent.end and ent.end > end_tok and \
-                        all(where.get(i) in (None, k, *own) or units[where[i]].type == "country"
-                            for i in range(u.end, ent.end)):
-                    end_tok = ent.end
+            # "Royal University of Phnom Penh's Institute for International Studies"
+            ent = org_at.get(u.start)
+            if ent is not None and ent.end > end_tok and \
+                    all(where.get(i) in (None, k, *own) or units[where[i]].type == "country"
+                        for i in range(u.end, ent.end)):
+                end_tok = ent.end
         while end_tok > start_tok + 1 and (doc[end_tok - 1].text in POSS or doc[end_tok - 1].is_punct):
             end_tok -= 1
         span = doc[start_tok:end_tok]
@@ -263,7 +266,10 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 country, crule = cu.country, f"{units[j].type}:{cu.form}"
                 break
         # "forces from Panama" are not Panama's: "from" gives a country to persons only ("a teacher from Ohio")
-        pp = _pp_units(doc, units, anchor, where, {"of", "in", "at", "for", "throughout", "across"}
+        # "opposition [groups in Zimbabwe]": a term modifying a person noun takes that noun's phrases
+        pp_head = anchor.head if u.type == "term" and anchor.dep_ in ("compound", "amod", "nmod") \
+            and anchor.head.lower_ in PERSON_NOUNS and anchor.head.i not in where else anchor
+        pp = _pp_units(doc, units, pp_head, where, {"of", "in", "at", "for", "throughout", "across"}
                        if u.type != "person" else {"of", "from"})
         if country is None:
             for j in pp:

@@ -180,7 +180,7 @@ def _byline(after: list[Token]) -> Found | None:
     if after[-1].idx + len(after[-1].text) < _para_bounds(doc_text(after[0].doc), after[0].idx)[1] - 1:
         return None
     name = after[1]
-    while name.head is not name and name.head.i in range(after[1].i, after[-1].i + 1) and name.dep_ != "ROOT":
+    while name.head.i != name.i and name.head.i in range(after[1].i, after[-1].i + 1) and name.dep_ != "ROOT":
         name = name.head
     if name.pos_ != "PROPN":
         return None
@@ -291,7 +291,7 @@ def _clause_span(doc: Doc, clause: Token, lex: Reporting, *, cue: Token | None =
     toks = [t for t in clause.subtree]
     if cue is not None:
         toks = [t for t in toks if (t.i > cue.i) == (clause.i > cue.i)]
-    nested = [t.left_edge.i for t in toks if t is not clause and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+    nested = [t.left_edge.i for t in toks if t.i != clause.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
               and _is_cue(t, lex, direct=False) and _clause_of(t) is not None]
     if nested:
         toks = [t for t in toks if t.i < min(nested)]
