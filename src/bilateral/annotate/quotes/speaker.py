@@ -80,7 +80,7 @@ def subject_of(cue: Token) -> Token | None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return tok.head
             return subj
-        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
