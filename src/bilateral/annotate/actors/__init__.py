@@ -59,9 +59,10 @@ from ...resources.actor_lexicon import country_names, read_table
 from ...resources.gazetteer import load_gazetteer
 from ..context import Context, doc_text
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
-from .cues import Cue, Trie, argument_role, find_cues
+from .cues import Cue, Trie, find_cues
+from .locate import actor_role, argument_role, is_locative
 from .names import kb_trie, person_spans
-from .phrases import Cand, actor_role, assign_owners, build_units, candidates, is_locative
+from .phrases import Cand, assign_owners, build_units, candidates
 
 __all__ = ["resolve_actors", "pair_members"]
 

@@ -21,7 +21,6 @@ from ...resources.actor_lexicon import (
     demonym_stops,
     norm_quotes,
     organisations,
-    read_table,
     sector_terms,
 )
 
@@ -174,38 +173,3 @@ def _pick(payloads: list[Cue]) -> list[Cue]:
         if cur is None or order.get(p.form, 9) < order.get(cur.form, 9):
             best[key] = p
     return list(best.values())
-
-
-@lru_cache(maxsize=1)
-def argument_preps() -> dict[tuple[str, str], str]:
-    """(head lemma, preposition) -> role, for phrases whose object is an argument, not a location
-    (``argument_preps.tsv``: "fired at X", "arrived in X", "an embassy in X")."""
-    return {(r["lemma"].lower(), r["prep"].lower()): r["role"] for r in read_table("argument_preps.tsv")}
-
-
-def argument_role(tok: Token) -> str | None:
-    """The role of a place word that is the object of an argument preposition of its head ("target",
-    "destination"), climbing conjuncts and appositions ("in Amman and Cairo"); None otherwise."""
-    hops = 0
-    while tok.dep_ in ("appos", "conj") and hops < 4:
-        tok = tok.head
-        hops += 1
-    if tok.dep_ == "compound" and _attended(tok.head):
-        return "venue"  # "attend the Beijing Olympics"
-    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
-        tok = tok.head
-        hops += 1
-    if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
-        return None
-    prep, gov = tok.head, tok.head.head
-    role = argument_preps().get((gov.lemma_.lower(), prep.lower_)) or argument_preps().get((gov.lower_, prep.lower_))
-    if role == "host" and gov.dep_ not in ("dobj", "nsubjpass"):
-        return None
-    if role == "venue" and not _attended(gov):
-        return None
-    return role
-
-
-def _attended(noun: Token) -> bool:
-    """Whether a noun is the object of "attend" ("attended a summit", "to attend the Games")."""
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "attend"

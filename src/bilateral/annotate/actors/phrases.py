@@ -22,16 +22,12 @@ from spacy.tokens import Doc, Span, Token
 from ...kb import name_key
 from ...record import Place
 from ...resources.actor_lexicon import country_names, elite_modifiers, given_names
-from ...resources.gazetteer import load_gazetteer
 from .cues import Cue
+from .locate import gazetteer_country, places_in
 
 #: dependency labels of a modifier inside a noun phrase
 MODS = {"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "npadvmod", "det", "case", "punct"}
 #: roles in which a capital or seat of power is an actor ("Beijing summoned", "talks with Washington")
-ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent", "appos", "attr", "oprd"}
-ACTOR_PREPS = {"with", "against", "by", "between", "toward", "towards", "on"}
-LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "at", "near", "around", "outside",
-                  "into", "through", "over"}
 POSS = {"'s", "’s", "'", "’"}
 #: person terms that take their sector from the institution they head ("president of the Riigikogu")
 HEAD_TERMS = {"president", "vice president", "vice-president", "chairman", "chairwoman", "chair", "head", "leader",
@@ -186,12 +182,6 @@ def _pp_units(doc: Doc, units: Sequence[Unit], head: Token, where: dict[int, int
     return out
 
 
-def _places_in(places: Sequence[Place], start: int, end: int) -> str | None:
-    for p in places:
-        if start <= p.span[0] and p.span[1] <= end and p.country:
-            return p.country
-    return None
-
 
 def _phrase_start(doc: Doc, units: Sequence[Unit], anchor: Token, core: Unit, own: Sequence[int]) -> int:
     """First token of the mention: the left edge of the phrase, after determiners and other persons."""
@@ -280,16 +270,16 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                         units[j].used = True
                     break
         if country is None:
-            country = _places_in(places, span.start_char, span.end_char)
+            country = places_in(places, span.start_char, span.end_char)
             crule = "place" if country else ""
         if country is None and u.type == "term":  # "the mayor of Nablus", "the governor of Mombasa"
             for prep in (ch for ch in anchor.rights if ch.dep_ == "prep" and ch.lower_ == "of"):
-                country = _places_in(places, prep.idx, prep.right_edge.idx + len(prep.right_edge.text))
+                country = places_in(places, prep.idx, prep.right_edge.idx + len(prep.right_edge.text))
                 crule = "place" if country else ""
                 break
         if country is None and u.type in ("term", "entorg", "org"):
             own_toks = {i for i in range(u.start, u.end)} if u.type == "entorg" else set()
-            country = _gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks})
+            country = gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks})
             crule = "gazetteer" if country else ""
         c.country, c.country_rule = country, crule
         for j in own:
@@ -422,29 +412,6 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
     return out
 
 
-def _gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> str | None:
-    """The country of a place name among the proper nouns of a phrase ("Madras High Court", "Santa Marta
-    Self Defense Forces"): the most populous place of that name, if it is a city or region."""
-    toks = list(doc[start:end])
-    runs: list[list[Token]] = []
-    for t in toks:
-        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and t.i not in where \
-                and t.ent_type_ not in ("PERSON", "NORP"):
-            if runs and runs[-1][-1].i == t.i - 1:
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-    gaz = load_gazetteer()
-    for run in runs:
-        for a in range(len(run)):
-            for b in range(len(run), a, -1):
-                text = " ".join(t.text for t in run[a:b])
-                found = gaz.lookup(text, alt=True)
-                if found and found[0].feature in ("city", "region") and found[0].country and \
-                        found[0].population >= 20000:
-                    return found[0].country
-    return None
-
 
 def _release(units: list[Unit], own: Sequence[int]) -> list[int]:
     """Free the modifiers of a phrase that names no actor, so they stand on their own."""
@@ -490,24 +457,3 @@ def _confidence(c: Cand) -> float:
         return 0.95
     return 0.85 if c.country else 0.6
 
-
-def is_locative(tok: Token) -> bool:
-    """Whether a place word stands in a location phrase ("in Seoul", "Seoul, South Korea" after "in")."""
-    hops = 0
-    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
-        tok = tok.head
-        hops += 1
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
-
-
-def actor_role(tok: Token) -> bool:
-    """Whether a place word is used as an actor: subject, object, possessor, or after with/against/by."""
-    hops = 0
-    while tok.dep_ == "conj" and hops < 4:
-        tok = tok.head
-        hops += 1
-    if tok.dep_ in ACTOR_DEPS:
-        return True
-    if tok.dep_ == "ROOT" and len(list(tok.sent)) <= 3:
-        return True  # a bare name ("Beijing") or a dateline
-    return tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS and tok.head.lower_ not in LOCATIVE_PREPS

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...record import Actor, Mention, Place
-from ..actors.cues import argument_preps
+from ..actors.locate import argument_preps
 from ..context import MentionIndex, doc_text
 from .args import (
     agent_token,
@@ -330,6 +330,9 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         agent, _ = agent_token(verb)
         if agent is not None:
             found = np_actors(agent, index)
+            if not found and agent.pos_ == "PRON":  # "X announced that it is prepared to impose martial law"
+                found = reported_pronoun(agent, index)
+                how += ": pronoun of the reporting clause's subject" if found else ""
             if found:
                 return found, how
     return [], ""

@@ -1,0 +1,111 @@
+"""Where a place word is an actor: location phrases, argument phrases, and countries of places.
+
+Reads: the parse, the places of the places stage, the gazetteer and ``argument_preps.tsv``. Writes
+nothing: predicates and look-ups used by :mod:`.phrases` and the stage's filters. A place word is an
+actor as a subject or object, after with/against/by..., or as the object of an argument preposition of
+its head ("fired at X", "arrived in X"); in any other location phrase ("in Seoul") it is a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...record import Place
+from ...resources.actor_lexicon import read_table
+from ...resources.gazetteer import load_gazetteer
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent", "appos", "attr", "oprd"}
+ACTOR_PREPS = {"with", "against", "by", "between", "toward", "towards", "on"}
+LOCATIVE_PREPS = {"in", "inside", "within", "across", "throughout", "at", "near", "around", "outside",
+                  "into", "through", "over"}
+
+
+def places_in(places: Sequence[Place], start: int, end: int) -> str | None:
+    for p in places:
+        if start <= p.span[0] and p.span[1] <= end and p.country:
+            return p.country
+    return None
+
+
+def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> str | None:
+    """The country of a place name among the proper nouns of a phrase ("Madras High Court", "Santa Marta
+    Self Defense Forces"): the most populous place of that name, if it is a city or region."""
+    toks = list(doc[start:end])
+    runs: list[list[Token]] = []
+    for t in toks:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper() and t.i not in where \
+                and t.ent_type_ not in ("PERSON", "NORP"):
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    gaz = load_gazetteer()
+    for run in runs:
+        for a in range(len(run)):
+            for b in range(len(run), a, -1):
+                text = " ".join(t.text for t in run[a:b])
+                found = gaz.lookup(text, alt=True)
+                if found and found[0].feature in ("city", "region") and found[0].country and \
+                        found[0].population >= 20000:
+                    return found[0].country
+    return None
+
+
+def is_locative(tok: Token) -> bool:
+    """Whether a place word stands in a location phrase ("in Seoul", "Seoul, South Korea" after "in")."""
+    hops = 0
+    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
+        tok = tok.head
+        hops += 1
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def actor_role(tok: Token) -> bool:
+    """Whether a place word is used as an actor: subject, object, possessor, or after with/against/by."""
+    hops = 0
+    while tok.dep_ == "conj" and hops < 4:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    if tok.dep_ == "ROOT" and len(list(tok.sent)) <= 3:
+        return True  # a bare name ("Beijing") or a dateline
+    return tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS and tok.head.lower_ not in LOCATIVE_PREPS
+
+
+@lru_cache(maxsize=1)
+def argument_preps() -> dict[tuple[str, str], str]:
+    """(head lemma, preposition) -> role, for phrases whose object is an argument, not a location
+    (``argument_preps.tsv``: "fired at X", "arrived in X", "an embassy in X")."""
+    return {(r["lemma"].lower(), r["prep"].lower()): r["role"] for r in read_table("argument_preps.tsv")}
+
+
+def argument_role(tok: Token) -> str | None:
+    """The role of a place word that is the object of an argument preposition of its head ("target",
+    "destination"), climbing conjuncts and appositions ("in Amman and Cairo"); None otherwise."""
+    hops = 0
+    while tok.dep_ in ("appos", "conj") and hops < 4:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ == "compound" and _attended(tok.head):
+        return "venue"  # "attend the Beijing Olympics"
+    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
+        tok = tok.head
+        hops += 1
+    if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
+        return None
+    prep, gov = tok.head, tok.head.head
+    role = argument_preps().get((gov.lemma_.lower(), prep.lower_)) or argument_preps().get((gov.lower_, prep.lower_))
+    if role == "host" and gov.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if role == "venue" and not _attended(gov):
+        return None
+    return role
+
+
+def _attended(noun: Token) -> bool:
+    """Whether a noun is the object of "attend" ("attended a summit", "to attend the Games")."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "attend"
