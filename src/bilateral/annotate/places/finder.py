@@ -277,7 +277,7 @@ def _usage(span: Span, confidence: float, source: str) -> float:
     lex = lexicon()
     conf = lex["confidence"]
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and \
             root.head.lemma_.lower() not in lex["stative_verbs"]:

@@ -130,7 +130,7 @@ def _cue_for(ph: _Phrase, phrases: Sequence[_Phrase], cues: Cues) -> Token | Non
             return child
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.i not in {t.i for t in ph.span} and _is_cue(head, ph, cues):
             anniversary = _anniversary_above(head, cues)
@@ -177,7 +177,7 @@ def _anniversary_above(tok: Token, cues: Cues) -> Token | None:
         return None
     for _ in range(3):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.lemma_.lower() == "anniversary":
             return head
@@ -200,7 +200,7 @@ def _modality(cue: Token, cues: Cues) -> str:
     tok = cue
     for _ in range(6):
         lemma = tok.lemma_.lower()
-        if tok is not cue:
+        if tok.i != cue.i:
             if lemma in cues.negation:
                 return "negated"
             if lemma in cues.hedge:
@@ -216,7 +216,7 @@ def _modality(cue: Token, cues: Cues) -> str:
                     return "hedged"
                 if cl in cues.proposal or child.lower_ in cues.proposal:
                     mode = "proposed"
-        if tok.dep_ in ("relcl", "advcl", "conj", "parataxis", "ROOT") or tok.head is tok:
+        if tok.dep_ in ("relcl", "advcl", "conj", "parataxis", "ROOT") or tok.head.i == tok.i:
             break
         tok = tok.head
     return mode

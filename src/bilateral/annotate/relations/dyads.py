@@ -41,7 +41,7 @@ def statement_dyad(cue: Token, linked: Sequence[_HasSpan], sent: Span, *, index:
         spans.append((min(ph.span.start_char, root.left_edge.idx), max(ph.span.end_char, _end(root.right_edge))))
     heads = [cue]
     tok = cue
-    while tok.dep_ in ("xcomp", "pcomp", "pobj", "prep") and tok.head is not tok:  # "agreed to upgrade"
+    while tok.dep_ in ("xcomp", "pcomp", "pobj", "prep") and tok.head.i != tok.i:  # "agreed to upgrade"
         tok = tok.head
         heads.append(tok)
     for h in heads:

@@ -74,7 +74,7 @@ def _clause_verb(tok: Token, skip: frozenset[int] = frozenset()) -> int:
     """The index of the verb heading the clause a token is in (the root when there is none); a
     participle modifying a noun ("a deal brokered by China on March 10") belongs to the clause above."""
     for _ in range(16):
-        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" and tok.i not in skip) or tok.head is tok:
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "acl" and tok.i not in skip) or tok.head.i == tok.i:
             return tok.i
         tok = tok.head
     return tok.i
@@ -85,7 +85,7 @@ def _cue_clauses(cue: Token, skip: frozenset[int] = frozenset()) -> set[int]:
     doc = cue.doc
     tok = doc[_clause_verb(cue, skip)]
     verbs = {tok.i}
-    while tok.dep_ == "xcomp" and tok.head is not tok:
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = doc[_clause_verb(tok.head, skip)]
         verbs.add(tok.i)
     return verbs

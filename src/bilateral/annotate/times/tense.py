@@ -22,7 +22,7 @@ def _governing_verb(tok: Token, path: list[Token] | None = None) -> Token | None
             return cur
         if path is not None:
             path.append(cur)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -40,7 +40,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "scheduled for Tuesday", "expires Friday"
     if any(a.tag_ == "TO" for a in auxes) and depth < 3:
         head = verb.head
-        if head is not verb:
+        if head.i != verb.i:
             if head.lemma_.lower() in lex.future_governors or head.lower_ in lex.future_governors:
                 return "future"
             governing = _governing_verb(head)
