@@ -379,6 +379,7 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
     ("Sri Lanka opened an embassy in Tehran.", "Tehran", "IRN"),
     ("The mayor of Nablus was released.", "mayor", "PSE"),
     ("Police arrested the governor of Mombasa.", "governor", "KEN"),
+    ("Opposition groups in Zimbabwe demanded reforms.", "Opposition groups", "ZWE"),
     # traps: location phrases stay places
     ("Russia fired missiles at targets in Syria.", "Syria", None),
     ("Protesters gathered outside the Israeli embassy in Berlin.", "Berlin", None),

@@ -331,6 +331,8 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("U.S. and Russian negotiators held talks on missiles.", ("CONSULT", "USA", "RUS")),
     ("Indian and Chinese troops clashed along the border.", ("ASSAULT", "IND", "CHN")),
     ("Lebanon complained over two Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
+    # a noun event whose light verb's subject is a pronoun of the reporting clause's subject
+    ("Iraq's government announced that it is prepared to impose martial law.", ("THREATEN", "IRQ", "")),
     # the parser strands "to" before a participle: its object is still the recipient
     ("Chile granted asylum to four Bolivian officers hidden in its embassy.", ("AID", "CHL", "BOL")),
     # "scores of Sierra Leonean and Liberian refugees": both sides, a multi-word adjective first
