@@ -1,7 +1,8 @@
 """Throughput and peak memory of the whole pipeline against bare spaCy parsing, same model, same texts,
 in the same run: 1 process, 2 processes, and a 2-worker Dask LocalCluster.
 
-    python benchmarks/throughput.py                 # 2,000 documents (< 5 minutes on 2 idle cores)
+    python benchmarks/throughput.py                 # 2,000 synthetic stories (< 5 minutes on 2 idle cores)
+    python benchmarks/throughput.py --source shared # 2,000 stories read from ../shared (about 6 minutes)
     python benchmarks/throughput.py --docs 10000    # a bigger run
     python benchmarks/throughput.py --curve 1000,10000 --only pipeline-1   # memory at checkpoints
 
@@ -201,8 +202,9 @@ def _child(name: str, corpus: Path, checkpoints: list[int]) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000, help="documents in the bench corpus (default 2000)")
-    ap.add_argument("--source", choices=("auto", "shared", "synthetic"), default="auto",
-                    help="corpus source (see make_corpus.py); auto: ../shared when present")
+    ap.add_argument("--source", choices=("auto", "shared", "synthetic"), default="synthetic",
+                    help="corpus source (see make_corpus.py): synthetic (default: shorter stories, so the "
+                    "default run stays under 5 minutes on 2 idle cores), or shared (../shared's stories)")
     ap.add_argument("--only", help="comma-separated configurations to run (default: all of " +
                     ", ".join(CONFIGS) + ")")
     ap.add_argument("--curve", default="", help="document counts at which to sample resident memory, e.g. "
