@@ -1,6 +1,7 @@
 """The HTTP API under load on loopback: a real ``bilateral serve`` on 127.0.0.1 over a store made from
 ``examples/corpus``, hit by concurrent clients mixing every GET endpoint with some ``POST /extract``
-(``?store=false``, with the token) and a few writes without the token (expected 401).
+(``?store=false``, with the token), some that store their record while the reads go on, and a few
+writes without the token (expected 401). Every stored extraction must be in the store afterwards.
 
     python benchmarks/api_load.py                          # 2,000 requests, 8 clients
     python benchmarks/api_load.py --requests 10000 --clients 16
@@ -64,7 +65,7 @@ def _requests(rng: random.Random, doc_ids: list[str]) -> list[tuple[str, str, st
     return out
 
 
-def run_load(base: str, *, n: int, clients: int, extract_share: float, seed: int,
+def run_load(base: str, *, n: int, clients: int, extract_share: float, store_share: float, seed: int,
              doc_ids: list[str]) -> dict[str, Any]:
     rng = random.Random(seed)
     choices = _requests(rng, doc_ids)
@@ -75,7 +76,10 @@ def run_load(base: str, *, n: int, clients: int, extract_share: float, seed: int
         if r < extract_share:
             body = {"text": rng.choice(ARTICLES), "published": "2024-05-01", "id": f"load-{i}"}
             plan.append(("POST /extract", "POST", "/extract?store=false", body, 200, auth))
-        elif r < extract_share + 0.01:
+        elif r < extract_share + store_share:
+            body = {"text": f"{rng.choice(ARTICLES)} (report {i})", "published": "2024-05-02", "id": f"stored-{i}"}
+            plan.append(("POST /extract stored", "POST", "/extract", body, 200, auth))
+        elif r < extract_share + store_share + 0.01:
             plan.append(("POST no token", "POST", "/extract", {"text": ARTICLES[0]}, 401, {}))
         else:
             label, method, path, body, want = rng.choice(choices)
@@ -136,6 +140,8 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--extract-share", type=float, default=0.05, help="share of POST /extract (default 0.05)")
+    ap.add_argument("--store-share", type=float, default=0.02,
+                    help="share of POST /extract that store their record, while the reads go on (default 0.02)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     args = ap.parse_args()
@@ -163,8 +169,14 @@ def main() -> int:
                     raise SystemExit("bilateral serve did not become ready in 180 s")
                 time.sleep(0.25)
             result = run_load(base, n=args.requests, clients=args.clients, extract_share=args.extract_share,
-                              seed=args.seed, doc_ids=doc_ids)
+                              store_share=args.store_share, seed=args.seed, doc_ids=doc_ids)
             result["documents_in_store"] = health["documents"]
+            after = httpx.get(f"{base}/health", timeout=30).json()["documents"]
+            stored = result["per_endpoint"].get("POST /extract stored", {}).get("n", 0)
+            result["documents_after"] = after
+            if after != health["documents"] + stored:  # every stored extraction is in the store, once
+                result["unexpected"].append(f"store has {after} documents, expected {health['documents'] + stored}")
+                result["n_unexpected"] += 1
         finally:
             server.terminate()
             try:
@@ -178,7 +190,8 @@ def main() -> int:
     tracebacks = server_log.count("Traceback")
     result["server_tracebacks"] = tracebacks
     print(f"{result['requests']} requests from {result['clients']} clients in {result['wall_s']} s "
-          f"({result['requests_per_s']}/s) against {base}, store of {result['documents_in_store']} documents")
+          f"({result['requests_per_s']}/s) against {base}, store of {result['documents_in_store']} documents "
+          f"({result['documents_after']} after)")
     print(f"statuses: {result['statuses']}; 5xx or failed: {result['server_errors']}; unexpected: "
           f"{result['n_unexpected']}; server tracebacks: {tracebacks}")
     print(f"latency: p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms")
