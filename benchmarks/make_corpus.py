@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,8 +116,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--source", choices=("auto", "shared", "synthetic"), default="auto")
-    ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument("-o", "--output", type=Path, help="JSONL file to write (without it: generate to a "
+                    "temporary file, print the counts, delete it; `make bench` runs it so)")
     args = ap.parse_args()
+    if args.output is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            source, count, words = make_corpus(args.docs, Path(tmp) / "corpus.jsonl", source=args.source)
+        print(f"bench corpus: {count} documents, {words} words ({source}); give -o FILE to keep it")
+        return
     source, count, words = make_corpus(args.docs, args.output, source=args.source)
     print(f"{count} documents, {words} words ({source}) -> {args.output}")
 
