@@ -380,6 +380,7 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
     ("The mayor of Nablus was released.", "mayor", "PSE"),
     ("Police arrested the governor of Mombasa.", "governor", "KEN"),
     ("Opposition groups in Zimbabwe demanded reforms.", "Opposition groups", "ZWE"),
+    ("The Putin government expelled the envoy.", "Putin government", "RUS"),
     # traps: location phrases stay places
     ("Russia fired missiles at targets in Syria.", "Syria", None),
     ("Protesters gathered outside the Israeli embassy in Berlin.", "Berlin", None),

@@ -331,6 +331,10 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("U.S. and Russian negotiators held talks on missiles.", ("CONSULT", "USA", "RUS")),
     ("Indian and Chinese troops clashed along the border.", ("ASSAULT", "IND", "CHN")),
     ("Lebanon complained over two Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
+    ("Iran has threatened further action against Kuwait.", ("THREATEN", "IRN", "KWT")),
+    # an event noun measured by another noun still hangs on the light verb
+    ("Greek and Turkish warships launched ten days of war games.", ("COOPERATE", "GRC", "TUR")),
+    ("Japan held three rounds of talks with India.", ("CONSULT", "JPN", "IND")),
     # a noun event whose light verb's subject is a pronoun of the reporting clause's subject
     ("Iraq's government announced that it is prepared to impose martial law.", ("THREATEN", "IRQ", "")),
     # the parser strands "to" before a participle: its object is still the recipient

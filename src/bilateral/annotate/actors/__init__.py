@@ -164,6 +164,7 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     cands.extend(pairs)
     cands.extend(resolve_pronouns(doc, cands, skip=covered))
     _inherit_possessor(cands)
+    _inherit_leader(doc, cands)
     return _build(doc, cands)
 
 
@@ -241,6 +242,23 @@ def _inherit_possessor(cands: list[Cand]) -> None:
                 r = cands[root(cands, j)]
                 c.country = r.country
                 c.country_rule = "possessor"
+
+
+def _inherit_leader(doc: Doc, cands: list[Cand]) -> None:
+    """"the Bush administration", "the Putin government": a government named after its leader takes the
+    leader's country (when the leader's is known)."""
+    people = [(c.start, c.end, i) for i, c in enumerate(cands) if c.kind == "person" and not c.pronoun]
+    for c in cands:
+        if c.kind not in ("organization", "group") or c.country or (c.term or "") not in GOV_WORDS:
+            continue
+        for ch in doc[c.head].children:
+            if ch.dep_ not in ("compound", "poss"):
+                continue
+            j = next((i for s, e, i in people if s <= ch.idx < e), None)
+            country = cands[root(cands, j)].country if j is not None else None
+            if country:
+                c.country, c.country_rule = country, "leader"
+                break
 
 
 def _key(c: Cand) -> str | None:

@@ -103,6 +103,9 @@ def _light_verb(tok: Token) -> Token | None:
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
             and head.lemma_.lower() in light:
         return head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues().measure_nouns \
+            and head.head.i != head.i:  # "launched [10 days] of war games", "held [three rounds] of talks"
+        return _light_verb(head.head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "into", "under") \
             and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() in light:
@@ -216,7 +219,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             obj = object_token(tok)
             if obj is not None and obj not in m.consumed:
                 cands.append(obj)
-            extra = {"by", "with", "for"} | ({"to"} if m.type in _TO_RECIPIENT else set())
+            extra = {"by", "with", "for"} | ({"to"} if m.type in _TO_RECIPIENT else set()) \
+                | ({"against", "on"} if m.type == "THREATEN" else set())  # "threatened action against X"
             found = _pick(cands, index, exclude, extra=frozenset(extra))
         elif slot == "dative":
             for h in hosts:
