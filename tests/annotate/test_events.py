@@ -332,6 +332,9 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("Indian and Chinese troops clashed along the border.", ("ASSAULT", "IND", "CHN")),
     ("Lebanon complained over two Israeli air raids.", ("ACCUSE", "LBN", "ISR")),
     ("Iran has threatened further action against Kuwait.", ("THREATEN", "IRN", "KWT")),
+    # the object shifted past "as", and a stative passive's subject
+    ("Albania denounced as a crime Serbia's treatment of the refugees.", ("ACCUSE", "ALB", "SRB")),
+    ("Egypt is opposed to Turkish mediation.", ("REJECT", "EGY", "TUR")),
     # an event noun measured by another noun still hangs on the light verb
     ("Greek and Turkish warships launched ten days of war games.", ("COOPERATE", "GRC", "TUR")),
     ("Japan held three rounds of talks with India.", ("CONSULT", "JPN", "IND")),

@@ -178,6 +178,13 @@ def object_token(verb: Token) -> Token | None:
     if is_passive(verb):
         return _child(verb, "nsubjpass")
     obj = _child(verb, "dobj")
+    if obj is None:  # "denounced as an ugly crime [Serbia's suppression]": the object shifted past "as"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+                shifted = pobjs[1] if len(pobjs) > 1 else _child(pobjs[0], "appos") if pobjs else None
+                if shifted is not None:
+                    return shifted
     if obj is None:  # "kidnapped up to 16 advisers": the parser reads "up" as a particle
         for prt in verb.children:
             if prt.dep_ == "prt" and prt.lower_ == "up":

@@ -20,6 +20,7 @@ from .args import (
     agent_token,
     content_arguments,
     content_clause,
+    is_passive,
     np_actors,
     object_token,
     prep_objects,
@@ -349,6 +350,10 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         sources, source_how = _noun_sources(m, index)
     else:
         agent, source_how = agent_token(tok)
+        if agent is None and "stative" in entry.flags:  # "Israel is opposed to ...": a state of the subject
+            agent = object_token(tok) if is_passive(tok) else \
+                next((c for c in tok.head.children if c.dep_ == "nsubj"), None) if tok.dep_ == "acomp" else None
+            source_how = "subject of a stative passive"
         sources = np_actors(agent, index) if agent is not None else []
         if not sources and agent is not None and agent.pos_ == "PRON":
             sources = reported_pronoun(agent, index)

@@ -14,7 +14,7 @@ import yaml
 
 from ...errors import BilateralError
 
-FLAGS = frozenset({"recip", "swap", "need_target", "climb", "intent", "joint", "nomod", "light_only"})
+FLAGS = frozenset({"recip", "swap", "need_target", "climb", "intent", "joint", "nomod", "light_only", "stative"})
 
 
 @dataclass(frozen=True)
