@@ -148,6 +148,7 @@ def test_read_only_media(records: Path, tmp_path: Path) -> None:
     # writing is refused with a message that names the store and says what to do
     assert existing["write"]["ok"] is False and existing["write"]["code"] == "E202", existing
     assert "s.db" in existing["write"]["message"] and "--db" in existing["write"]["message"]
+    assert "not writable" in existing["write"]["message"] and "not writable" in new["write"]["message"]
     # reading still works (bilateral serve --read-only, the query commands)
     assert existing["readonly"] == {"ok": True, "count": 5}, existing
     assert new["write"]["ok"] is False and new["write"]["code"] == "E202", new

@@ -63,6 +63,15 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name);
 SECTIONS = ("actors", "events", "quotes", "times", "places", "relations", "warnings")
 
 
+def _writable(path: Path) -> bool:
+    """Whether the store file (or, when it does not exist, the nearest existing folder above it) can
+    be written (``os.access`` answers for read-only file systems even to root)."""
+    probe = path if path.exists() else path.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return os.access(probe, os.W_OK) and (not path.exists() or os.access(path.parent, os.W_OK))
+
+
 def _connect_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection, checked with a first read (errors show at the first query otherwise).
 
@@ -109,6 +118,10 @@ class Store:
                 self.conn.commit()
             self.conn.execute("PRAGMA foreign_keys=ON")
         except (sqlite3.Error, OSError) as exc:  # OSError: its folder cannot be created (read-only file system)
+            if not readonly and not _writable(self.path):
+                raise BilateralError("E202", f"cannot write the store {self.path}: its folder is not writable "
+                                     f"(a read-only file system, or no permission; {exc}): choose another with "
+                                     "--db") from exc
             raise BilateralError("E202", f"cannot open the store {self.path}: {exc} (is the folder writable "
                                  "and the disk not full? choose another with --db)") from exc
         self.conn.row_factory = sqlite3.Row
