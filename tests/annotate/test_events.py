@@ -335,6 +335,8 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     # the object shifted past "as", and a stative passive's subject
     ("Albania denounced as a crime Serbia's treatment of the refugees.", ("ACCUSE", "ALB", "SRB")),
     ("Egypt is opposed to Turkish mediation.", ("REJECT", "EGY", "TUR")),
+    # the subject of a passive raising verb does the embedded act (future: CONSULT coded AGREE)
+    ("The Chilean president is scheduled to attend a summit in Peru.", ("AGREE", "CHL", "PER")),
     # an event noun measured by another noun still hangs on the light verb
     ("Greek and Turkish warships launched ten days of war games.", ("COOPERATE", "GRC", "TUR")),
     ("Japan held three rounds of talks with India.", ("CONSULT", "JPN", "IND")),

@@ -150,6 +150,9 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
         obj = _child(head, "dobj")
         if obj is not None and verb.dep_ == "xcomp":
             return obj, "object control"
+        shared = _child(head, "nsubjpass") if verb.dep_ == "xcomp" and is_passive(head) else None
+        if shared is not None:  # "X is scheduled to attend", "X was asked to withdraw": X does it
+            return shared, "subject of the passive governing verb"
         tok, how = agent_token(head, depth=depth + 1)
         return tok, how and f"{how} (control)"
     if verb.dep_ == "relcl":
