@@ -265,12 +265,14 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 # ------------------------------------------------------------------------------- gold floors
 
 #: pinned a little below the figures measured with the actors stage of the day (seed 1.0/1.0, held-out
-#: 0.85/0.90, PLOVER 0.37 recall / 0.39 dyad, PETR-2 0.375); raise them, never lower them
+#: 0.864/0.903, held-out 2 0.912/0.90 (0.647/0.793 before the argument-phrase work), PLOVER 0.437 recall /
+#: 0.469 dyad, PETR-2 0.417); raise them, never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
     "heldout": {"event_recall": 0.8, "event_precision": 0.85},
-    "plover": {"event_recall": 0.34, "dyad_recall": 0.36},
-    "petr2": {"event_recall": 0.33},
+    "heldout2": {"event_recall": 0.85, "event_precision": 0.85},
+    "plover": {"event_recall": 0.42, "dyad_recall": 0.45},
+    "petr2": {"event_recall": 0.40},
 }
 
 
