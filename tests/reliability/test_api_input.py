@@ -39,3 +39,17 @@ def test_offsets_past_64_bits_are_past_the_end(url: str, offset: int) -> None:
         assert resp.status_code == 200, (path, resp.text)
         body = resp.json()
         assert (body["events"] if path == "/events" else body) == []
+
+
+@pytest.mark.parametrize(("name", "body", "status"), [
+    ("infinite number", b'{"text": "Chile praised Peru.", "published": 1e999}', 422),
+    ("NaN", b'{"text": "Chile praised Peru.", "title": NaN}', 422),
+    ("JSON nested 100,000 deep", b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", 400),
+    ("integer of 5,000 digits", b'{"text": "x", "id": 1' + b"0" * 5000 + b"}", 400),
+    ("invalid UTF-8", b'{"text": "\xff\xfe Chile"}', 400),
+])
+def test_hostile_bodies_are_client_errors(url: str, name: str, body: bytes, status: int) -> None:
+    resp = httpx.post(f"{url}/extract?store=false", content=body, headers={"Content-Type": "application/json"},
+                      timeout=60)
+    assert resp.status_code == status, (name, resp.text)
+    assert resp.json()["detail"]

@@ -7,6 +7,7 @@ nothing is loaded from another origin. OpenAPI at ``/openapi.json``.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -104,7 +105,7 @@ def create_app(config: ServeConfig, *, loader: Callable[[Settings], Engine] | No
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = jsonable_encoder(exc.errors())
+        errors = _json_safe(jsonable_encoder(exc.errors()))
         return JSONResponse(status_code=422, content={"error": "invalid request", "detail": _explain(errors),
                                                       "errors": errors})
 
@@ -275,6 +276,18 @@ def event_filter(country: Annotated[list[str], Query(description="ISO3: rows inv
     """The event filters of ``bilateral events``, as URL parameters."""
     return _filter(countries=country, sector=sector, type=type, quad=quad, status=status, date_from=from_,
                    date_to=to, place=place, text=text, dedup=dedup)
+
+
+def _json_safe(value: Any) -> Any:
+    """``value`` with infinite and NaN floats (JSON can send ``1e999``) written as strings: JSON
+    responses cannot hold them, and the 422 would become a 500."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def _explain(errors: list[dict[str, Any]]) -> str:
