@@ -37,6 +37,14 @@ class Settings:
     #: minimum event confidence kept in the record.
     min_event_confidence: float = 0.0
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_chars, int) or self.max_chars < 1:
+            raise BilateralError("E013", f"max_chars must be a whole number of characters >= 1, not {self.max_chars!r}")
+        if self.oversize not in ("truncate", "skip"):
+            raise BilateralError("E013", f"oversize must be 'truncate' or 'skip', not {self.oversize!r}")
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise BilateralError("E013", f"batch_size must be a whole number >= 1, not {self.batch_size!r}")
+
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given non-None overrides applied."""
         known = {f.name for f in fields(self)}

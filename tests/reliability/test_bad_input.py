@@ -244,3 +244,13 @@ def test_nested_html_at_any_depth(depth: int) -> None:
     assert isinstance(art, Article)
     assert "Chile recalled its ambassador" in art.text
     assert any(w.startswith("W002") for w in art.warnings) == (depth > 250)
+
+
+@pytest.mark.parametrize("overrides", [{"max_chars": -5}, {"max_chars": 0}, {"oversize": "skp"}, {"batch_size": 0}])
+def test_bad_limits_are_refused_not_applied(overrides: dict[str, object]) -> None:
+    # --max-chars -5 used to cut the last five characters of every document, "the first -5 processed"
+    from bilateral.errors import BilateralError
+
+    with pytest.raises(BilateralError) as info:
+        Settings().with_overrides(**overrides)
+    assert info.value.code == "E013" and next(iter(overrides)) in str(info.value)
