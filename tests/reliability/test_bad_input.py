@@ -254,3 +254,14 @@ def test_bad_limits_are_refused_not_applied(overrides: dict[str, object]) -> Non
     with pytest.raises(BilateralError) as info:
         Settings().with_overrides(**overrides)
     assert info.value.code == "E013" and next(iter(overrides)) in str(info.value)
+
+
+@pytest.mark.slow
+def test_the_same_batch_with_two_worker_processes_gives_the_same_records(batch: dict[str, object],
+                                                                        tmp_path: Path) -> None:
+    out = tmp_path / "out2.jsonl"
+    code = main(["extract", str(batch["corpus"]), "--db", str(tmp_path / "s2.db"), "-o", str(out),
+                 "--max-chars", str(MAX_CHARS), "--jobs", "2", "--quiet"])
+    assert code == 1
+    records = {r["id"]: r for r in (json.loads(line) for line in out.read_text(encoding="utf-8").splitlines())}
+    assert records == batch["records"]
