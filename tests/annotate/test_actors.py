@@ -387,6 +387,10 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
     ("The talks in Tehran ended without a deal.", "Tehran", None),
     ("Fighting continued in Sudan.", "Sudan", None),
     ("The Olympics in Beijing opened on Friday.", "Beijing", None),
+    # a destination is a host only for an official's (or a delegation's) movement
+    ("Refugees returned to Kigali last week.", "Kigali", None),
+    ("Bangladeshi peacekeeping troops arrived in Sierra Leone.", "Sierra Leone", None),
+    ("A Mongolian delegation arrived in Seoul for talks.", "Seoul", "KOR"),
     ("The president attended a summit in Peru.", "Peru", "PER"),
 ])
 def test_argument_phrases_and_location_traps(engine: Any, text: str, phrase: str, country: str | None) -> None:

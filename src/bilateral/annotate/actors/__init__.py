@@ -13,7 +13,9 @@ Design (one actor per entity):
   "South Korean flag"), possessives ("Korea's experience") and "we"/"our" in a quotation by one of its
   people. Sector null. A country name in a location phrase ("in Seoul, South Korea") is not an actor,
   except where the preposition introduces an argument of its head (``argument_preps.tsv``): "fired at
-  Russia" (aimed at), "arrived in Amman", "flew to Ankara" (a visit's destination: PLOVER's recipient),
+  Russia" (aimed at), "arrived in Amman", "flew to Ankara" (a visit's destination, PLOVER's recipient:
+  only when the one who moves is an official, a government body or a national delegation; "refugees
+  returned to Kigali" is a place), "sought refuge in Germany",
   "opened an embassy in Tehran" (host, only when the noun is a verb's object).
 - kind ``organization``: an institution. A country's government, however it is named ("the Korean
   government", "Seoul" or "the Kremlin" as subject or object, "Downing Street"), is ONE organization actor
@@ -51,7 +53,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...kb import KnowledgeBase, load_kb
 from ...record import Actor, Mention, Place
@@ -115,15 +117,32 @@ def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue
     return out
 
 
-def _keep(doc: Doc, c: Cand) -> bool:
+def _keep(doc: Doc, c: Cand, officials: frozenset[int] = frozenset(), heads: frozenset[int] = frozenset(),
+          countries: frozenset[int] = frozenset()) -> bool:
     tok = doc[c.head]
-    if c.rule in ("country:capital", "country:seat", "country:name") and argument_role(tok):
-        return True  # "fired at Russia", "arrived in Amman": an argument of the head, not a location
+    role = argument_role(tok) if c.rule in ("country:capital", "country:seat", "country:name") else None
+    if role == "destination" and doc[c.head].head.head.pos_ in ("VERB", "AUX"):
+        # "the president arrived in Amman" is a visit; "refugees returned to Kigali" is a place
+        verb = _climb(tok).head.head
+        subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.i in officials or (subj.i not in heads and any(
+                ch.i in countries for ch in subj.children))):  # an official, or "a Mongolian delegation"
+            return True
+    elif role:
+        return True  # "fired at Russia", "an embassy in Tehran": an argument of the head, not a location
     if c.rule in ("country:capital", "country:seat"):
         return actor_role(tok) and not is_locative(tok)
     if c.rule == "country:name":
         return not is_locative(tok)
     return True
+
+
+def _climb(tok: Token) -> Token:
+    """The first conjunct or apposition head of a place word ("in Amman and Cairo")."""
+    hops = 0
+    while tok.dep_ in ("appos", "conj", "compound") and hops < 4:
+        tok, hops = tok.head, hops + 1
+    return tok
 
 
 def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]:
@@ -146,8 +165,12 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
         for t in s:
             sent_of[t.i] = k
     cands = candidates(doc, units, places, sent_of=sent_of)
+    officials = frozenset(c.head for c in cands if c.kind == "person" or (
+        c.kind in ("group", "organization") and c.sector in ("GOV", "LEG", "JUD", "ELI")))
+    heads = frozenset(c.head for c in cands if c.kind)
+    countries = frozenset(c.head for c in cands if c.kind == "country")
     for c in cands:
-        if not _keep(doc, c):
+        if not _keep(doc, c, officials, heads, countries):
             c.kind = ""
     link_names(cands)
     _names_over_countries(doc, cands)
