@@ -257,7 +257,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
                     cands.extend(prep_objects(obj, {slot}))
             for ct in m.consumed:
                 cands.extend(prep_objects(ct, {slot}))
-            found = _pick(cands, index, exclude, extra=frozenset({"by"}))
+            # "an embargo on [arms sales to Iran]": the goods' destination is the recipient
+            found = _pick(cands, index, exclude, extra=frozenset({"by", "to"} if slot in ("on", "against") else {"by"}))
         if found:
             return found, slot
     if m.light is not None and tok.dep_ == "pobj":  # "engaged [X] in a firefight"
