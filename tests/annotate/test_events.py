@@ -338,6 +338,8 @@ def _engine_triples(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("Albania denounced as a crime Serbia's treatment of the refugees.", ("ACCUSE", "ALB", "SRB")),
     ("Egypt is opposed to Turkish mediation.", ("REJECT", "EGY", "TUR")),
     ("Canada lifted its embargo on arms sales to Chile.", ("CONCEDE", "CAN", "CHL")),
+    # a list of recipients: all of them, the fourth too
+    ("Japan agreed to lift embargoes on sales to Iran, Libya, Sudan and Syria.", ("AGREE", "JPN", "SYR")),
     # the subject of a passive raising verb does the embedded act (future: CONSULT coded AGREE)
     ("The Chilean president is scheduled to attend a summit in Peru.", ("AGREE", "CHL", "PER")),
     # an event noun measured by another noun still hangs on the light verb

@@ -16,7 +16,7 @@ from ...record import Actor
 from ..context import MentionIndex
 
 #: children of a noun that still name who it is (not where it is)
-_CORE_DEPS = frozenset({"amod", "compound", "poss", "nmod", "det", "nummod", "npadvmod", "appos", "conj", "cc"})
+_CORE_DEPS = frozenset({"amod", "compound", "poss", "nmod", "det", "nummod", "appos", "conj", "cc"})
 _CORE_PREPS = frozenset({"of", "from"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "csubj", "expl"})

@@ -401,7 +401,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     elif not targets:
         pairs.extend((s, None, "") for s in sources)
     else:
-        pairs.extend((s, t, target_how) for s in sources for t in targets[:3])
+        pairs.extend((s, t, target_how) for s in sources for t in targets[:6])
     for src, tgt, how in pairs:
         if not src.country:
             continue
