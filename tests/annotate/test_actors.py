@@ -381,6 +381,7 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
     ("Police arrested the governor of Mombasa.", "governor", "KEN"),
     ("Opposition groups in Zimbabwe demanded reforms.", "Opposition groups", "ZWE"),
     ("The Putin government expelled the envoy.", "Putin government", "RUS"),
+    ("The government of Prime Minister Nawaz Sharif criticised India.", "government", "PAK"),
     # traps: location phrases stay places
     ("Russia fired missiles at targets in Syria.", "Syria", None),
     ("Protesters gathered outside the Israeli embassy in Berlin.", "Berlin", None),

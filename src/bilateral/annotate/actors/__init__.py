@@ -268,15 +268,16 @@ def _inherit_possessor(cands: list[Cand]) -> None:
 
 
 def _inherit_leader(doc: Doc, cands: list[Cand]) -> None:
-    """"the Bush administration", "the Putin government": a government named after its leader takes the
-    leader's country (when the leader's is known)."""
+    """"the Bush administration", "the government of President Gbagbo": a government named after its leader
+    takes the leader's country (when the leader's is known)."""
     people = [(c.start, c.end, i) for i, c in enumerate(cands) if c.kind == "person" and not c.pronoun]
     for c in cands:
         if c.kind not in ("organization", "group") or c.country or (c.term or "") not in GOV_WORDS:
             continue
-        for ch in doc[c.head].children:
-            if ch.dep_ not in ("compound", "poss"):
-                continue
+        head = doc[c.head]
+        named = [ch for ch in head.children if ch.dep_ in ("compound", "poss")] + \
+            [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for ch in named:  # "the Bush administration", "the government of President Gbagbo"
             j = next((i for s, e, i in people if s <= ch.idx < e), None)
             country = cands[root(cands, j)].country if j is not None else None
             if country:
