@@ -374,3 +374,11 @@ def test_second_heldout_set_is_well_formed() -> None:
     assert len(rows) >= 40 and len({r["id"] for r in rows}) == len(rows)
     assert sum(1 for r in rows if not r["events"]) >= 6
     assert all(e["type"] in plover_types() for r in rows for e in r["events"] + r["forbidden"])
+
+
+def test_group_of_two_countries_meets_as_both_sides(engine: Any) -> None:
+    doc = engine.extract("The foreign ministers of Chile and Peru met in Lima on Monday.", published="2025-03-05")
+    actors = {a.id: a for a in doc.actors}
+    pairs = {(actors[e.source].country, actors[e.target].country) for e in doc.events
+             if e.type == "CONSULT" and e.source and e.target}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}

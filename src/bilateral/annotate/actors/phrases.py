@@ -393,6 +393,9 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         found = where.get(tok.head.i)
         owner = units[found].owner if found is not None else None
         core = out[cand_of_unit[owner]] if owner is not None and owner in cand_of_unit else None
+        if core is None and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of":
+            # "the foreign ministers of India and Japan": the group whose "of" phrase names both
+            core = next((o for o in out if o.head == tok.head.head.head.i and o.unit >= 0), None)
         if core is not None and core.kind in ("group", "organization") and core.term and core.country \
                 and core.country != c.country and c.country and not core.members:
             # one group of two nationalities: a pair actor, like "the two countries" ("pair:country:HUN+ROU")

@@ -96,7 +96,8 @@ def pair_sides(head: Token, actor: Actor, index: MentionIndex) -> list[Actor]:
     members = set(actor.rule.split(":", 2)[2].split("+"))
     out: list[Actor] = []
     for t in head.subtree:
-        if t.i == head.i or t.dep_ not in ("amod", "compound", "conj", "nmod"):
+        of_country = t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i  # "leaders of X and Y"
+        if t.i == head.i or (t.dep_ not in ("amod", "compound", "conj", "nmod") and not of_country):
             continue
         hits = [h for h in index.covering(t.idx, t.idx + len(t.text)) if h[0] <= t.idx and h[2].id != actor.id]
         if not hits:
