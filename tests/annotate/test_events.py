@@ -382,3 +382,9 @@ def test_group_of_two_countries_meets_as_both_sides(engine: Any) -> None:
     pairs = {(actors[e.source].country, actors[e.target].country) for e in doc.events
              if e.type == "CONSULT" and e.source and e.target}
     assert pairs == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_light_verb_with_a_mislemmatized_form(engine: Any) -> None:
+    # the small pipeline lemmatizes "staged" as "stag": the light verb must still carry the noun event
+    doc = engine.extract("Kenyan teachers staged demonstrations in Nairobi on Monday.", published="2025-03-05")
+    assert [e.type for e in doc.events if e.status == "asserted"] == ["PROTEST"]

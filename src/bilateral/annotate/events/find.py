@@ -26,7 +26,7 @@ from .args import (
     prep_objects,
     reported_pronoun,
 )
-from .lexicon import Entry, cues, lexicon, plover_types
+from .lexicon import Entry, cues, lemma, lexicon, plover_types
 
 #: dependencies that keep a token inside its clause when walking up to a governing verb
 _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "conj", "attr", "oprd", "dative",
@@ -81,11 +81,11 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
     for w in words:
         hit = None
         for c in tok.children:
-            if c.lemma_.lower() == w or c.lower_ == w:
+            if lemma(c) == w or c.lower_ == w:
                 hit = c
                 break
             if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp"):
-                hit = next((g for g in c.children if (g.lemma_.lower() == w or g.lower_ == w)
+                hit = next((g for g in c.children if (lemma(g) == w or g.lower_ == w)
                             and (c.dep_ != "ccomp" or g.dep_ == "aux")), None)
                 if hit is not None:
                     break
@@ -102,14 +102,14 @@ def _light_verb(tok: Token) -> Token | None:
     if tok.dep_ == "conj":
         return _light_verb(head) if head.i != tok.i else None
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
-            and head.lemma_.lower() in light:
+            and lemma(head) in light:
         return head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues().measure_nouns \
+    if tok.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in cues().measure_nouns \
             and head.head.i != head.i:  # "launched [10 days] of war games", "held [three rounds] of talks"
         return _light_verb(head.head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "into", "under") \
             and head.head.pos_ in ("VERB", "AUX") \
-            and head.head.lemma_.lower() in light:
+            and lemma(head.head) in light:
         return head.head
     return None
 
@@ -119,14 +119,14 @@ def _match(tok: Token) -> Match | None:
     c = cues()
     nominal = tok.tag_ == "VBG" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "in Israeli shelling"
     if (tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")) and not nominal:
-        for entry in lex.verbs.get(tok.lemma_.lower(), ()):
+        for entry in lex.verbs.get(lemma(tok), ()):
             req = _required(tok, entry.requires)
             if req is not None:
                 return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
                              cameo=entry.cameo)
     # event nouns are common nouns: "March 14" is a date, "Strike" a name
     if (tok.pos_ == "NOUN" or nominal) and tok.ent_type_ not in _NAMED:
-        entries = lex.nouns.get(tok.lemma_.lower(), ()) if not nominal else ()
+        entries = lex.nouns.get(lemma(tok), ()) if not nominal else ()
         entries = entries or lex.nouns.get(tok.lower_, ())
         for entry in entries:
             req = _required(tok, entry.requires)
@@ -137,7 +137,7 @@ def _match(tok: Token) -> Match | None:
                 continue
             m = Match(trigger=tok, entry=entry, light=light, consumed=req, type=entry.type, mode=entry.mode,
                       cameo=entry.cameo)
-            mods = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("amod", "compound")}
+            mods = {lemma(ch) for ch in tok.children if ch.dep_ in ("amod", "compound")}
             if "joint" in entry.flags and (mods & c.joint_words or prep_objects(tok, {"with", "between"})):
                 m.type, m.mode, m.cameo = "COOPERATE", None, "06"
             if entry.type == "ASSAULT" and mods & c.cyber_words:
@@ -191,7 +191,7 @@ def _destination(m: Match, index: MentionIndex, exclude: set[str], places: Seque
         verb = tok.head.head
     if verb is not None:
         objs += [o for o in prep_objects(verb, {"to", "in", "at", "into"})
-                 if argument_preps().get((verb.lemma_.lower(), o.head.lower_)) == "destination"]
+                 if argument_preps().get((lemma(verb), o.head.lower_)) == "destination"]
     found = _pick(objs, index, exclude, extra=frozenset({"in"}))
     if found:
         return found
@@ -313,7 +313,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         if found:
             return found, "'from' phrase"
     gov = m.light if m.light is not None else (tok.head if tok.dep_ == "dobj" else None)
-    third = gov is not None and (gov.lemma_.lower() in cues().third_party_verbs or m.entry.mode == "third-party")
+    third = gov is not None and (lemma(gov) in cues().third_party_verbs or m.entry.mode == "third-party")
     if gov is not None and third and prep_objects(tok, {"between"}):
         agent, _ = agent_token(gov)
         found = np_actors(agent, index) if agent is not None else []
@@ -435,7 +435,7 @@ def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = 
         if gov.type in ("REQUEST", "REJECT"):
             gov.mode = _CONTENT_MODE.get(m.type, "change")
         elif gov.type in ("AGREE", "THREATEN") and quad >= 3 and m.type not in ("REQUEST", "REJECT"):
-            if gov.type == "AGREE" and gov.trigger.lemma_.lower() not in _THREAT_VERBS:
+            if gov.type == "AGREE" and lemma(gov.trigger) not in _THREAT_VERBS:
                 # "pledged to expel": the promised act itself, told in the future
                 gov.content.remove(m)
                 dropped.add(gov.trigger.i)

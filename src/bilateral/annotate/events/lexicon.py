@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.tokens import Token
 
 from ...errors import BilateralError
 
@@ -138,3 +139,14 @@ def cues() -> Cues:
     text = resources.files("bilateral.resources").joinpath("event_cues.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return Cues(lists={k: frozenset(str(w).lower() for w in v) for k, v in data.items()})
+
+
+#: lemmas the small English pipeline gets wrong, by surface form (checked over every verb of the
+#: lexicon and the light verbs in all their inflections: only "stage" is lemmatized "stag").
+LEMMA_FIXES = {"stag": "stage"}
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma of a token, with the pipeline's known lemmatizer errors fixed."""
+    lem = tok.lemma_.lower()
+    return LEMMA_FIXES.get(lem, lem) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else lem

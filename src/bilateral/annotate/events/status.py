@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ...record import Actor, Quote
 from ..context import MentionIndex
-from .lexicon import cues
+from .lexicon import cues, lemma
 
 CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp"})
 
@@ -98,7 +98,7 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
     if modal in c.modals_hypothetical:
         return "hypothetical", f"modal '{modal}'"
     for g in govs:
-        lem = g.lemma_.lower()
+        lem = lemma(g)
         if any(ch.dep_ == "prt" for ch in g.children):  # phrasal verbs: "rule out"
             lem = " ".join([lem, *(ch.lower_ for ch in g.children if ch.dep_ == "prt")])
         if lem in c.negating_verbs and not _negated(g):
@@ -114,15 +114,15 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
     if modal in c.modals_future:
         return "future", f"modal '{modal}'"
     if modal == "would":
-        if any(g.lemma_.lower() in c.reporting_verbs for g in govs):
+        if any(lemma(g) in c.reporting_verbs for g in govs):
             return "future", "'would' in reported speech"
         return "hypothetical", "modal 'would'"
     own_subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
     for g in govs:
-        if g.lemma_.lower() in c.future_governors and verb.dep_ in ("xcomp", "ccomp"):
+        if lemma(g) in c.future_governors and verb.dep_ in ("xcomp", "ccomp"):
             gov_subject = next((ch for ch in g.children if ch.dep_ == "nsubj"), None)
             if own_subject is not None and gov_subject is not None and own_subject.i != gov_subject.i \
-                    and own_subject.pos_ != "PRON" and g.lemma_.lower() not in ("be",):
+                    and own_subject.pos_ != "PRON" and lemma(g) not in ("be",):
                 return "hypothetical", f"wanted by another ('{g.text}')"
             return "future", f"under '{g.text}'"
         if _modal(g) in c.modals_future:
@@ -151,11 +151,11 @@ def analyst_scope(trigger: Token, *, index: MentionIndex, quotes: Sequence[Quote
                 return f"in a statement by an analyst ({q.id})"
     # reported speech governed by a reporting verb whose subject is an analyst
     for g in [own_verb(trigger), *governors(trigger)]:
-        if g.lemma_.lower() not in c.reporting_verbs:
+        if lemma(g) not in c.reporting_verbs:
             continue
         for ch in g.children:
             if ch.dep_ in ("nsubj", "nsubjpass"):
-                if ch.lemma_.lower() in c.analyst_words or ch.lower_ in c.analyst_words:
+                if lemma(ch) in c.analyst_words or ch.lower_ in c.analyst_words:
                     return f"reported by '{ch.text}'"
                 if is_analyst(index.actor_for_token(ch)):
                     return f"reported by analyst '{ch.text}'"
@@ -167,9 +167,9 @@ def analyst_scope(trigger: Token, *, index: MentionIndex, quotes: Sequence[Quote
     closes = sum(text[:rel].count(ch) for ch in "\u201d")
     if (opens - closes) % 2 == 1 or (text[:rel].count("\u201c") > text[:rel].count("\u201d")):
         for tok in sent:
-            if tok.lemma_.lower() in c.reporting_verbs and tok.pos_ in ("VERB",):
+            if lemma(tok) in c.reporting_verbs and tok.pos_ in ("VERB",):
                 for ch in tok.children:
-                    if ch.dep_ == "nsubj" and (ch.lemma_.lower() in c.analyst_words
+                    if ch.dep_ == "nsubj" and (lemma(ch) in c.analyst_words
                                                 or is_analyst(index.actor_for_token(ch))):
                         return f"quoted from analyst '{ch.text}'"
     return None
