@@ -271,14 +271,26 @@ def _pair_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(r["phrase"].lower().split()), r["members"]) for r in read_table("pair_phrases.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _pair_phrases_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The pair phrases indexed by their first word (the scan looks only at those that can start here)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, members in _pair_phrases():
+        by_first.setdefault(words[0], []).append((words, members))
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
 def find_pairs(doc: Doc, cands: list[Cand]) -> tuple[list[Cand], set[int]]:
     """Group candidates for "the two countries" and the like; also the token indices they cover."""
     out: list[Cand] = []
     covered: set[int] = set()
     lows = [t.lower_ for t in doc]
+    by_first = _pair_phrases_by_first()
+    if not any(w in by_first for w in lows):
+        return out, covered
     sents = {t.i: k for k, s in enumerate(doc.sents) for t in s}
     for i in range(len(doc)):
-        for words, members in _pair_phrases():
+        for words, members in by_first.get(lows[i], ()):
             if tuple(lows[i:i + len(words)]) != words:
                 continue
             end = i + len(words)

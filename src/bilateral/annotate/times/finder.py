@@ -114,9 +114,11 @@ class Checker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self._tok_at: dict[int, int] = {t.idx: t.i for t in doc}
+        self._tok_at: dict[int, int] | None = None  # built on first use: most documents never need it
 
     def token(self, char: int) -> int | None:
+        if self._tok_at is None:
+            self._tok_at = {t.idx: t.i for t in self.doc}
         return self._tok_at.get(char)
 
     def ok(self, cand: Candidate) -> bool:
