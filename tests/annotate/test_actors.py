@@ -203,8 +203,8 @@ def test_ngec_fixture_floors(shared: Any, engine: Any) -> None:
     cases = bench.load_cases(folder)
     table = bench.score(cases, bench.predict(engine, cases))["all"]
     assert table["n"] >= 300
-    assert table["country"] / table["n"] >= 0.84
-    assert table["sector"] / table["n_sector"] >= 0.76
+    assert table["country"] / table["n"] >= 0.85  # issue 3 bar; measured 267/313 = 0.853
+    assert table["sector"] / table["n_sector"] >= 0.78  # measured 226/288 = 0.785
 
 
 def test_two_leaders_pair_has_their_countries(engine: Any) -> None:
@@ -397,3 +397,14 @@ def test_adjectival_terms(engine: Any, text: str, phrase: str, country: str | No
 def test_argument_phrases_and_location_traps(engine: Any, text: str, phrase: str, country: str | None) -> None:
     doc = engine.extract(text, published="2024-01-10")
     assert _code(doc, phrase)[0] == country
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("SANA said government forces shelled the town.", "Syrian Arab News Agency", "SYR"),
+    ("The Press Trust of India reported that the talks ended.", "Press Trust of India", "IND"),
+    ("Kyodo News reported the visit on Monday.", "Kyodo News", "JPN"),
+])
+def test_national_news_agencies(engine: Any, text: str, name: str, country: str) -> None:
+    doc = engine.extract(text, published="2025-01-01")
+    [agency] = [a for a in doc.actors if a.name == name]
+    assert (agency.country, agency.sector) == (country, "JRN")
