@@ -103,14 +103,14 @@ class Engine:
         """Run every stage over a parsed Doc."""
         ctx = Context(doc=doc, article=article, settings=self.settings,
                       published=parse_date(article.published), warnings=list(article.warnings))
-        if ctx.published is None and doc.text.strip():
+        if ctx.published is None and ctx.text.strip():
             ctx.warnings.append(warning("W201", "no publication date: relative times are left unresolved "
                                         "(give --published or a 'published' field)"))
-        english, reason = looks_english(doc.text, declared=article.language)
+        english, reason = looks_english(ctx.text, declared=article.language)
         if not english:
             ctx.warnings.append(warning("W104", f"document does not look English ({reason}): not annotated; "
                                         "bilateral reads English only"))
-            return Document(id=article.doc_id, text=doc.text,
+            return Document(id=article.doc_id, text=ctx.text,
                             published=ctx.published.isoformat() if ctx.published else None, title=article.title,
                             source=article.source, url=article.url, warnings=tuple(dict.fromkeys(ctx.warnings)))
         times = _stage(ctx, "times", lambda: find_times(ctx), [])
@@ -122,7 +122,7 @@ class Engine:
         relations = _stage(ctx, "relations", lambda: find_relations(ctx, actors=actors, times=times,
                                                                     events=events), [])
         return Document(
-            id=article.doc_id, text=doc.text, published=ctx.published.isoformat() if ctx.published else None,
+            id=article.doc_id, text=ctx.text, published=ctx.published.isoformat() if ctx.published else None,
             title=article.title, source=article.source, url=article.url,
             actors=tuple(actors), events=tuple(events), quotes=tuple(quotes), times=tuple(times),
             places=tuple(places), relations=tuple(relations), warnings=tuple(dict.fromkeys(ctx.warnings)),
