@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def load_benchmark(name: str) -> Any:
+    """A script of ``benchmarks/`` imported as a module (the floor tests reuse its scoring)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def engine() -> bilateral.Engine:
     return bilateral.load()

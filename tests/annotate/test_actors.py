@@ -9,6 +9,7 @@ import pytest
 from bilateral.annotate.actors import pair_members
 from bilateral.annotate.context import MentionIndex
 from bilateral.record import Actor, Document
+from tests.conftest import load_benchmark
 
 
 def _actor_at(doc: Document, phrase: str, nth: int = 0) -> Actor | None:
@@ -189,17 +190,10 @@ def test_seed_pronouns_and_short_names(seed_record: Document) -> None:
 @pytest.mark.slow
 def test_ngec_fixture_floors(shared: Any, engine: Any) -> None:
     """Country and sector accuracy on POLECAT's actor tests (see benchmarks/actors_ngec.py); floors only move up."""
-    import importlib.util
-    from pathlib import Path
-
     folder = shared / "data" / "ngec_actor_fixtures"
     if not (folder / "gold.jsonl").is_file():
         pytest.skip("NGEC actor fixtures are not present")
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "actors_ngec.py"
-    spec = importlib.util.spec_from_file_location("actors_ngec", path)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("actors_ngec")
     cases = bench.load_cases(folder)
     table = bench.score(cases, bench.predict(engine, cases))["all"]
     assert table["n"] >= 300
@@ -273,17 +267,10 @@ def test_plover_gsr_actor_span_floors(shared: Any, engine: Any, capsys: Any) -> 
     """Actors on the source/target spans of the PLOVER gold standard records (benchmarks/actors_plover_gsr.py).
     Country names in location phrases ("a curfew in Sudan") are places, not actors, by design: they count
     as misses here, so the country floor sits well below the NGEC one."""
-    import importlib.util
-    from pathlib import Path
-
     folder = shared / "data" / "plover_gsr"
     if not (folder / "gold.jsonl").is_file():
         pytest.skip("PLOVER GSR is not present")
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "actors_plover_gsr.py"
-    spec = importlib.util.spec_from_file_location("actors_plover_gsr", path)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("actors_plover_gsr")
     assert bench.main(["--data", str(folder)]) == 0
     line = capsys.readouterr().out.strip().splitlines()[-1]
     figures = dict(zip(line.split()[::2], line.split()[1::2], strict=False))

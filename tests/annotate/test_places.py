@@ -3,7 +3,6 @@ the seed article and a GeoWebNews floor."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from bilateral.ingest.article import Article
 from bilateral.record import Place
 from bilateral.resources.gazetteer import load_gazetteer, norm
 from bilateral.settings import Settings
+from tests.conftest import load_benchmark
 
 
 @pytest.fixture(scope="module")
@@ -250,12 +250,7 @@ def test_seed_places(seed_record: Any) -> None:
 # -- GeoWebNews floor (a pinned subset; the benchmark runs all 200 articles) ------------------------
 
 def _benchmark() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "places_geowebnews.py"
-    spec = importlib.util.spec_from_file_location("places_geowebnews", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("places_geowebnews")
 
 
 @pytest.mark.shared

@@ -4,7 +4,6 @@ for these tests; the seed article; a pinned floor on TBAQ (skipped without ../sh
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from bilateral.annotate.times.resolve import RESOLVERS
 from bilateral.ingest.article import Article
 from bilateral.record import Time
 from bilateral.settings import Settings
+from tests.conftest import load_benchmark
 
 PUB = dt.date(2024, 9, 13)  # a Friday
 
@@ -220,12 +220,7 @@ def test_seed_times(nlp: Any, seed_gold: dict[str, Any]) -> None:
 # -- TBAQ floor (a pinned subset; the benchmark runs the full corpus) ---------------------------------
 
 def _benchmark() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "times_tbaq.py"
-    spec = importlib.util.spec_from_file_location("times_tbaq", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("times_tbaq")
 
 
 @pytest.mark.shared
