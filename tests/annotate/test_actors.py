@@ -43,7 +43,7 @@ def _code(doc: Document, phrase: str, nth: int = 0) -> tuple[str | None, str | N
     ("Pakistani Army troops crossed the line.", "Pakistani Army", "PAK", "MIL"),
     ("Kyiv police arrested two men.", "Kyiv police", "UKR", "COP"),
     ("Rebels attacked the town.", "Rebels", None, "REB"),
-    ("Teachers went on strike in Nairobi.", "Teachers", None, "EDU"),
+    ("Teachers went on strike in Nairobi.", "Teachers", "KEN", "EDU"),  # the place of its sentence (0.6)
     ("A journalist was detained.", "journalist", None, "JRN"),
     ("The World Health Organization warned of a new wave.", "World Health Organization", "UNO", "MED"),
     ("NATO held an emergency meeting.", "NATO", "IGO", "MIL"),
@@ -395,3 +395,30 @@ def test_national_news_agencies(engine: Any, text: str, name: str, country: str)
     doc = engine.extract(text, published="2025-01-01")
     [agency] = [a for a in doc.actors if a.name == name]
     assert (agency.country, agency.sector) == (country, "JRN")
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Riot police fired tear gas at the crowd in Nairobi on Tuesday.", "Riot police", "KEN"),
+    ("Opposition leaders agreed to postpone the march in Baku until next month.", "Opposition leaders", "AZE"),
+    ("Judge Ana Rivas opened an inquiry into twelve mayors in Valparaiso.", "Ana Rivas", "CHL"),
+    # places in two countries: no single local country
+    ("Students marched from Strasbourg to Kehl over the border.", "Students", None),
+    # no place at all: never guessed
+    ("Riot police fired tear gas at the crowd on Tuesday.", "Riot police", None),
+    # its own phrase names two countries: the phrase decides, not the place
+    ("Officials from Egypt and Sudan held talks in Cairo.", "Officials", None),
+])
+def test_locals_take_the_country_of_their_sentence_place(engine: Any, text: str, phrase: str,
+                                                         country: str | None) -> None:
+    doc = engine.extract(text, published="2024-05-01")
+    actor = _actor_at(doc, phrase)
+    assert actor is not None
+    assert actor.country == country
+    if country:
+        assert "place-in-sentence" in actor.rule and actor.confidence <= 0.6
+
+
+def test_sentence_place_does_not_override_text_or_kb(engine: Any) -> None:
+    doc = engine.extract("Kenyan police met French officials in Paris.", published="2024-05-01")
+    assert _code(doc, "Kenyan police")[0] == "KEN"
+    assert _code(doc, "French officials")[0] == "FRA"

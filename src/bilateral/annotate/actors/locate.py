@@ -30,6 +30,16 @@ def places_in(places: Sequence[Place], start: int, end: int) -> str | None:
     return None
 
 
+def sentence_place_country(places: Sequence[Place], start: int, end: int,
+                           taken: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The one country of the places named in ``[start, end)`` (a sentence) outside any actor mention in
+    ``taken``, or None when there is none or more than one ("police dispersed protesters in Monrovia": LBR)."""
+    found = {p.country for p in places
+             if start <= p.span[0] and p.span[1] <= end and p.country and p.confidence >= 0.5
+             and not any(s <= p.span[0] < e for s, e in taken)}
+    return found.pop() if len(found) == 1 else None
+
+
 def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> str | None:
     """The country of a place name among the proper nouns of a phrase ("Madras High Court", "Santa Marta
     Self Defense Forces"): the most populous place of that name, if it is a city or region."""
