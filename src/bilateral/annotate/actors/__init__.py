@@ -35,8 +35,8 @@ Design (one actor per entity):
   country actor (events take the two sides from them); "they" after conjoined countries is their pair.
 - A titled person or group with no country takes the country of a place in its "of" phrase ("the mayor
   of Nablus", places stage); failing that, a role group, institution or titled person that nothing gives a
-  country takes the one country of the places its sentence names outside any actor ("riot police dispersed
-  demonstrators in Monrovia": LBR), rule "+country:place-in-sentence", confidence 0.6; places in two
+  country takes the one country of the places named in its clause or below it, outside any actor ("riot police dispersed
+  demonstrators in Monrovia": LBR), rule "+country:place-in-clause", confidence 0.6; places in two
   countries, or none, leave it null.
 - "the country" goes to the one clearly most salient country of the last sentences, else stays unresolved.
 
@@ -65,7 +65,7 @@ from ...resources.gazetteer import load_gazetteer
 from ..context import Context, doc_text
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
 from .cues import Cue, Trie, find_cues
-from .locate import actor_role, argument_role, is_locative, sentence_place_country
+from .locate import actor_role, argument_role, is_locative, clause_place_country
 from .names import kb_trie, person_spans
 from .phrases import Cand, assign_owners, build_units, candidates
 
@@ -291,12 +291,11 @@ def _inherit_leader(doc: Doc, cands: list[Cand]) -> None:
 
 def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) -> None:
     """A group or institution by role that nothing else gives a country ("demonstrators", "the riot police",
-    "opposition leaders") takes the one country of the places its sentence names outside any actor
+    "opposition leaders") takes the one country of the places named in its clause or below it, outside any actor
     ("dispersed demonstrators in Monrovia": LBR); with no place, or places in two countries, it stays null.
     A titled person the KB does not know takes it too; a visit's destination is an actor, not a place."""
     if not places:
         return
-    sents = list(doc.sents)
     taken = [(c.start, c.end) for c in cands if c.kind]
     clusters: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
@@ -308,17 +307,16 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
                 any(cands[i].country for i in members):
             continue
         first = min((cands[i] for i in members if not cands[i].pronoun), key=lambda c: c.start, default=None)
-        if first is None or first.sent >= len(sents):
+        if first is None:
             continue
         head = doc[first.head]
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
         if any(c.country and lo <= c.start and c.end <= hi for c in cands if c.kind):
             continue  # "officials from Egypt and Sudan": its own phrase names its countries
-        sent = sents[first.sent]
-        country = sentence_place_country(places, sent.start_char, sent.end_char, taken)
+        country = clause_place_country(doc, places, head, taken)
         if country:
             rep.country, rep.country_rule = country, "sentence-place"
-            rep.rule += "+country:place-in-sentence"
+            rep.rule += "+country:place-in-clause"
             rep.confidence = min(rep.confidence, 0.6)
 
 

@@ -30,13 +30,36 @@ def places_in(places: Sequence[Place], start: int, end: int) -> str | None:
     return None
 
 
-def sentence_place_country(places: Sequence[Place], start: int, end: int,
-                           taken: Sequence[tuple[int, int]] = ()) -> str | None:
-    """The one country of the places named in ``[start, end)`` (a sentence) outside any actor mention in
-    ``taken``, or None when there is none or more than one ("police dispersed protesters in Monrovia": LBR)."""
-    found = {p.country for p in places
-             if start <= p.span[0] and p.span[1] <= end and p.country and p.confidence >= 0.5
-             and not any(s <= p.span[0] < e for s, e in taken)}
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token stands in (itself when it is one; the root when there is none)."""
+    hops = 0
+    while tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        if tok.head.i == tok.i or hops > 12:
+            return tok
+        tok = tok.head
+        hops += 1
+    return tok
+
+
+def clause_place_country(doc: Doc, places: Sequence[Place], head: Token,
+                         taken: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The one country of the places named in the clause of ``head`` or in clauses below it, outside any
+    actor mention in ``taken`` ("police dispersed protesters in Monrovia": LBR; not the place of a
+    reporting clause above it: "..., killing 20 people, officials in Nairobi said"); None when there is
+    none or more than one."""
+    verb = clause_verb(head)
+    sent = head.sent
+    found: set[str] = set()
+    for p in places:
+        if not (sent.start_char <= p.span[0] < sent.end_char) or not p.country or p.confidence < 0.5 \
+                or any(s <= p.span[0] < e for s, e in taken):
+            continue
+        tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if tok is None:
+            continue
+        pv = clause_verb(tok.root)
+        if pv.i == verb.i or any(a.i == verb.i for a in pv.ancestors):
+            found.add(p.country)
     return found.pop() if len(found) == 1 else None
 
 
