@@ -65,7 +65,7 @@ from ...resources.gazetteer import load_gazetteer
 from ..context import Context, doc_text
 from .coref import find_pairs, link_names, link_titles, resolve_pronouns, root
 from .cues import Cue, Trie, find_cues
-from .locate import actor_role, argument_role, is_locative, clause_place_country
+from .locate import actor_role, argument_role, clause_place_country, is_locative
 from .names import kb_trie, person_spans
 from .phrases import Cand, assign_owners, build_units, candidates
 
