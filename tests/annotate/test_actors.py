@@ -401,6 +401,9 @@ def test_national_news_agencies(engine: Any, text: str, name: str, country: str)
     ("Riot police fired tear gas at the crowd in Nairobi on Tuesday.", "Riot police", "KEN"),
     ("Opposition leaders agreed to postpone the march in Baku until next month.", "Opposition leaders", "AZE"),
     ("Judge Ana Rivas opened an inquiry into twelve mayors in Valparaiso.", "Ana Rivas", "CHL"),
+    # an ethnicity is not a state: the people live where the clause says
+    ("Police detained 40 ethnic Uzbeks in Osh on Monday.", "40 ethnic Uzbeks", "KGZ"),
+    ("Ethnic Hungarians rallied for autonomy.", "Ethnic Hungarians", None),
     # places in two countries: no single local country
     ("Students marched from Strasbourg to Kehl over the border.", "Students", None),
     # no place at all: never guessed

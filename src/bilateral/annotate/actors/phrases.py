@@ -361,6 +361,11 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if cu.form == "people":
                 c.kind, c.name, c.country, c.rule = "group", _strip_det(span), cu.country, "country:people"
                 c.sector = "CVL"  # "Libyans", "ordinary Kazakhs": people of a country
+                if u.start > 0 and doc[u.start - 1].lower_ == "ethnic":
+                    # "ethnic Albanians in Serbia" live in Serbia: an ethnicity is not a state; the country
+                    # comes from the phrase's places or the clause's (see _locals_of_sentence), else null
+                    c.country = places_in(places, span.start_char, span.end_char)
+                    c.rule = "country:people+ethnic"
             elif cu.form in ("capital", "seat"):
                 c.kind, c.country = "organization", cu.country
                 c.sector = cu.sector or "GOV"
