@@ -36,12 +36,17 @@ class Settings:
     batch_size: int = 32
     #: minimum event confidence kept in the record.
     min_event_confidence: float = 0.0
+    #: actor code convention: "plover" (plover.md: UN bodies UNO, EU bodies EUR) or "cameo" (every
+    #: intergovernmental body IGO, as CAMEO-era gold such as the PLOVER GSR codes them).
+    codes: str = "plover"
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_chars, int) or self.max_chars < 1:
             raise BilateralError("E013", f"max_chars must be a whole number of characters >= 1, not {self.max_chars!r}")
         if self.oversize not in ("truncate", "skip"):
             raise BilateralError("E013", f"oversize must be 'truncate' or 'skip', not {self.oversize!r}")
+        if self.codes not in ("plover", "cameo"):
+            raise BilateralError("E013", f"codes must be 'plover' or 'cameo', not {self.codes!r}")
         if not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise BilateralError("E013", f"batch_size must be a whole number >= 1, not {self.batch_size!r}")
 

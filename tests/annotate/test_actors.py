@@ -427,3 +427,16 @@ def test_sentence_place_does_not_override_text_or_kb(engine: Any) -> None:
     doc = engine.extract("Kenyan police met French officials in Paris.", published="2024-05-01")
     assert _code(doc, "Kenyan police")[0] == "KEN"
     assert _code(doc, "French officials")[0] == "FRA"
+
+
+def test_cameo_codes_put_un_and_eu_bodies_under_igo(engine: Any) -> None:
+    from bilateral.engine import Engine
+
+    text = "The UN Security Council and the European Commission urged Malawi to hold the vote."
+    plover = engine.extract(text, published="2024-05-01")
+    cameo = Engine(engine.settings.with_overrides(codes="cameo"), nlp=engine.nlp).extract(
+        text, published="2024-05-01")
+    assert {a.country for a in plover.actors} >= {"UNO", "EUR", "MWI"}
+    assert {a.country for a in cameo.actors} >= {"IGO", "MWI"}
+    assert not {a.country for a in cameo.actors} & {"UNO", "EUR"}
+    assert all("codes:cameo" in a.rule for a in cameo.actors if a.country == "IGO")

@@ -246,7 +246,8 @@ def test_nested_html_at_any_depth(depth: int) -> None:
     assert any(w.startswith("W002") for w in art.warnings) == (depth > 250)
 
 
-@pytest.mark.parametrize("overrides", [{"max_chars": -5}, {"max_chars": 0}, {"oversize": "skp"}, {"batch_size": 0}])
+@pytest.mark.parametrize("overrides", [{"max_chars": -5}, {"max_chars": 0}, {"oversize": "skp"}, {"batch_size": 0},
+                                       {"codes": "gdelt"}])
 def test_bad_limits_are_refused_not_applied(overrides: dict[str, object]) -> None:
     # --max-chars -5 used to cut the last five characters of every document, "the first -5 processed"
     from bilateral.errors import BilateralError

@@ -20,6 +20,8 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
                    "default 200,000)")
     g.add_argument("--oversize", choices=("truncate", "skip"), help="a document over --max-chars is cut (default) "
                    "or skipped, with a warning")
+    g.add_argument("--codes", choices=("plover", "cameo"), help="actor code convention: plover (default: UN "
+                   "bodies UNO, EU bodies EUR) or cameo (every intergovernmental body IGO)")
     g.add_argument("--actors", action="append", dest="actor_files", metavar="FILE",
                    help="extra actor knowledge base (CSV or YAML); repeatable")
 
@@ -27,7 +29,7 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
 def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings(getattr(args, "config", None), model=getattr(args, "model", None),
                          published=getattr(args, "published", None), max_chars=getattr(args, "max_chars", None),
-                         oversize=getattr(args, "oversize", None),
+                         oversize=getattr(args, "oversize", None), codes=getattr(args, "codes", None),
                          actor_files=getattr(args, "actor_files", None), **extra)
 
 

@@ -54,6 +54,7 @@ a person's latest office (see :mod:`bilateral.kb`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -71,6 +72,8 @@ from .phrases import Cand, assign_owners, build_units, candidates
 
 __all__ = ["resolve_actors", "pair_members"]
 
+#: codes of intergovernmental bodies that the "cameo" convention (``Settings.codes``) writes as IGO
+IGO_BODIES = frozenset({"UNO", "EUR"})
 GOV_WORDS = {"government", "administration", "authorities", "cabinet", "regime", "junta", "ruling junta",
              "authority", "presidency"}
 ARG_ROLES = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "agent", "appos", "ROOT", "attr", "oprd", "poss",
@@ -192,7 +195,11 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     _inherit_possessor(cands)
     _inherit_leader(doc, cands)
     _locals_of_sentence(doc, cands, places)
-    return _build(doc, cands)
+    actors = _build(doc, cands)
+    if ctx.settings.codes == "cameo":  # CAMEO codes the UN and the EU under IGO
+        actors = [replace(a, country="IGO", rule=a.rule + "+codes:cameo") if a.country in IGO_BODIES else a
+                  for a in actors]
+    return actors
 
 
 def _drop_lone_places(doc: Doc, persons: list[tuple[int, int]], kb: KnowledgeBase,
