@@ -317,8 +317,9 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
         if first is None:
             continue
         head = doc[first.head]
-        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
-        if any(c.country and lo <= c.start and c.end <= hi for c in cands if c.kind):
+        naming = [head] + [t for ch in head.children if ch.dep_ in ("amod", "compound", "nmod", "poss")
+                           or (ch.dep_ == "prep" and ch.lower_ in ("of", "from")) for t in ch.subtree]
+        if any(c.country and any(t.idx <= c.start < t.idx + len(t.text) for t in naming) for c in cands if c.kind):
             continue  # "officials from Egypt and Sudan": its own phrase names its countries
         country = clause_place_country(doc, places, head, taken)
         if country:
