@@ -24,11 +24,14 @@ from ..context import Context, MentionIndex
 from .find import Candidate, find_candidates
 from .lexicon import plover_types
 from .situate import dated_later, event_date, event_place, evidence_of
-from .status import analyst_scope, clause_status, refusal
+from .status import analyst_scope, clause_status, condition_mark, refusal
 
 __all__ = ["find_events"]
 
-THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "restrict", "MOBILIZE": "violence"}
+THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "restrict", "MOBILIZE": "violence",
+               "RETREAT": "relations"}
+#: acts that harm their recipient: announced on a condition, they are threats
+HARMFUL = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -51,6 +54,13 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             status, reason = "hypothetical", scope
         etype, mode, cameo = cand.type, cand.mode, cand.cameo
         note = ""
+        mark = condition_mark(cand.trigger)
+        if status in ("hypothetical", "future") and reason.startswith(("modal", "under modal", "'would'")) \
+                and mark and (etype in HARMFUL or (etype == "RETREAT" and mode == "withdraw" and mark == "unless")):
+            # "may halt mediation if ...", "will withdraw its force unless ...": a conditional threat is a threat
+            note = f"; {etype} on condition ('{mark}') coded THREATEN (PLOVER)"
+            etype, mode, cameo = "THREATEN", THREAT_MODE.get(etype), "13"
+            status, reason = "asserted", ""
         if status == "negated" and (etype in COOPERATIVE or etype == "AGREE") and refusal(cand.trigger) \
                 and not cand.weak:
             note = f"; refused {etype} coded REJECT (PLOVER)"

@@ -180,7 +180,11 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
 def object_token(verb: Token) -> Token | None:
     """The direct object, or the passive subject of a passive verb."""
     if is_passive(verb):
-        return _child(verb, "nsubjpass")
+        patient = _child(verb, "nsubjpass")
+        if patient is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            # "the prisoners [were detained] and were released by X": coordinated verbs share their subject
+            patient = _child(verb.head, "nsubjpass", "nsubj")
+        return patient
     obj = _child(verb, "dobj")
     if obj is None:  # "denounced as an ugly crime [Serbia's suppression]": the object shifted past "as"
         for prep in verb.children:

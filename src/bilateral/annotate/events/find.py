@@ -35,6 +35,8 @@ _CONTENT_MODE = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RET
 _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arrest", "MOBILIZE": "violence"}
 _NAMED = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
+#: types whose required object names its owner, the recipient: "accepted [Chile's proposal]", "met [their demands]"
+_OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 #: "during a meeting", "at talks": the clause's subject takes part; "after a demonstration" is another event
 _CLIMB_PREPS = frozenset({"during", "at", "in", "on", "for"})
@@ -87,12 +89,28 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
             if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp"):
                 hit = next((g for g in c.children if (lemma(g) == w or g.lower_ == w)
                             and (c.dep_ != "ccomp" or g.dep_ == "aux")), None)
-                if hit is not None:
-                    break
+            if hit is None and c.dep_ in ("dobj", "nsubjpass"):
+                hit = next((g for g in _of_chain(c) if lemma(g) == w or g.lower_ == w), None)
+            if hit is not None:
+                break
         if hit is None:
             return None
         found.append(hit)
     return tuple(found)
+
+
+def _of_chain(noun: Token, depth: int = 0) -> Iterator[Token]:
+    """The nouns of an object's "of" phrases and their modifiers: "suspended [part of a military aid
+    program]", "ended [the state of emergency]"."""
+    if depth > 1:
+        return
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+                    yield from (m for m in pobj.children if m.dep_ in ("compound", "amod"))
+                    yield from _of_chain(pobj, depth + 1)
 
 
 def _light_verb(tok: Token) -> Token | None:
@@ -218,7 +236,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             if m.entry.pos == "noun":
                 continue
             obj = object_token(tok)
-            if obj is not None and obj not in m.consumed:
+            # "lift [US sanctions]" names who imposed them, "accepted [a Nigerian plan]" whose plan it is
+            if obj is not None and (obj not in m.consumed or m.type in _OWNER_OBJECT):
                 cands.append(obj)
             extra = {"by", "with", "for"} | ({"to"} if m.type in _TO_RECIPIENT else set()) \
                 | ({"against", "on"} if m.type == "THREATEN" else set())  # "threatened action against X"
@@ -237,6 +256,15 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             found = _pick(cands, index, exclude)
         elif slot == "destination":  # "a visit to Seoul": the host is the country the place lies in
             found = _destination(m, index, exclude, places)
+        elif slot == "clause_subject":  # "allowed [refugees] to cross", "helped [Nepal] rebuild": parsed as a clause
+            clause = content_clause(tok)
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            found = _pick([subj], index, exclude) if subj is not None else []
+        elif slot == "content" and "conflict_content" in m.entry.flags:
+            # "claimed that X had attacked Y": the accused is who is said to have done it
+            types = plover_types()
+            agents = [agent_token(sub.trigger)[0] for sub in m.content if types[sub.type].quad >= 3]
+            found = _pick([a for a in agents if a is not None], index, exclude)
         elif slot == "content":
             clause = content_clause(tok)
             if clause is None and m.light is not None:
@@ -257,8 +285,13 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
                     cands.extend(prep_objects(obj, {slot}))
             for ct in m.consumed:
                 cands.extend(prep_objects(ct, {slot}))
+                if ct.dep_ in ("compound", "amod") and ct.head.i != ct.i:  # "[aid] program for Bosnia"
+                    cands.extend(prep_objects(ct.head, {slot}))
             # "an embargo on [arms sales to Iran]": the goods' destination is the recipient
-            found = _pick(cands, index, exclude, extra=frozenset({"by", "to"} if slot in ("on", "against") else {"by"}))
+            extra = {"by", "to"} if slot in ("on", "against") else {"by"}
+            if slot == "for" and m.type == "REQUEST":  # "called for sanctions against X", "for talks with X"
+                extra |= {"against", "on", "with", "to"}
+            found = _pick(cands, index, exclude, extra=frozenset(extra))
         if found:
             return found, slot
     if m.light is not None and tok.dep_ == "pobj":  # "engaged [X] in a firefight"
@@ -334,6 +367,8 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         verb, how = tok.head.head, "subject of the clause"
     if verb is not None:
         agent, _ = agent_token(verb)
+        if agent is None and is_passive(verb) and lemma(verb) in cues().passive_light_verbs:
+            agent = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "X were engaged in ..."
         if agent is not None:
             found = np_actors(agent, index)
             if not found and agent.pos_ == "PRON":  # "X announced that it is prepared to impose martial law"
@@ -390,7 +425,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     if "third party" in source_how and m.type == "CONSULT":
         mode = "third-party"
     pairs: list[tuple[Actor, Actor | None, str]] = []
-    if "joint" in entry.flags and len(sources) > 1 and etype != "COOPERATE":
+    if "joint" in entry.flags and len({a.country for a in sources if a.country}) > 1 and etype != "COOPERATE":
         etype, cameo, mode = "COOPERATE", "06", None  # "French and Egyptian warships launched war games"
     if targets and target_how == "content" and "recip" in entry.flags and len(sources) > 1:
         targets = []  # "X and Y failed to reach agreement on Z's offices": X and Y with each other
@@ -443,6 +478,9 @@ def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = 
                 continue
             gov.type, gov.cameo = "THREATEN", "13"
             gov.mode = _THREAT_MODE.get(m.type)
+    # "claimed that X had attacked Y" accuses X; "claimed victory" is no event
+    top = [m for m in top if "conflict_content" not in m.entry.flags
+           or any(types[c.type].quad >= 3 for c in m.content)]
     for m in top:
         if m.type == "REQUEST" and m.mode is None:
             m.mode = "change" if m.entry.mode is None else m.entry.mode

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 
 from ...errors import BilateralError
 
-FLAGS = frozenset({"recip", "swap", "need_target", "climb", "intent", "joint", "nomod", "light_only", "stative"})
+FLAGS = frozenset({"recip", "swap", "need_target", "climb", "intent", "joint", "nomod", "light_only", "stative",
+                   "conflict_content"})
 
 
 @dataclass(frozen=True)

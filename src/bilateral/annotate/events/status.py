@@ -77,10 +77,26 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
+def alleged_by(trigger: Token) -> Token | None:
+    """The accusing or punishing word an event is the stated reason of ("jailed [for helping ...]",
+    "suspected [of blowing up ...]", "arrested [over the attack]"), or None."""
+    c = cues()
+    for tok in (trigger, own_verb(trigger)):
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and tok.head.lower_ in ("for", "of", "over", "with") \
+                and tok.head.head.i != tok.head.i:
+            gov = tok.head.head
+            if lemma(gov) in c.allegation_governors or gov.lower_ in c.allegation_governors:
+                return gov
+    return None
+
+
 def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
     """Status from the trigger's clause and the verbs governing it."""
     c = cues()
     verb = own_verb(trigger)
+    accuser = alleged_by(trigger)
+    if accuser is not None:
+        return "hypothetical", f"alleged (the reason given for '{accuser.text}')"
     if trigger.pos_ in ("NOUN", "PROPN"):
         for ch in trigger.children:
             if ch.dep_ == "det" and ch.lower_ == "no":
@@ -118,8 +134,11 @@ def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
             return "future", "'would' in reported speech"
         return "hypothetical", "modal 'would'"
     own_subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    first = verb  # "aims to tighten sanctions and [impose] a blockade": the first conjunct's relation
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
     for g in govs:
-        if lemma(g) in c.future_governors and verb.dep_ in ("xcomp", "ccomp"):
+        if lemma(g) in c.future_governors and first.dep_ in ("xcomp", "ccomp"):
             gov_subject = next((ch for ch in g.children if ch.dep_ == "nsubj"), None)
             if own_subject is not None and gov_subject is not None and own_subject.i != gov_subject.i \
                     and own_subject.pos_ != "PRON" and lemma(g) not in ("be",):
@@ -172,6 +191,18 @@ def analyst_scope(trigger: Token, *, index: MentionIndex, quotes: Sequence[Quote
                     if ch.dep_ == "nsubj" and (lemma(ch) in c.analyst_words
                                                 or is_analyst(index.actor_for_token(ch))):
                         return f"quoted from analyst '{ch.text}'"
+    return None
+
+
+def condition_mark(trigger: Token) -> str | None:
+    """The mark of a condition attached to the trigger's own clause ("will X [unless Y ...]", "may X [if Y
+    ...]"): the trigger is the consequence, not the condition."""
+    verb = own_verb(trigger)
+    for ch in verb.children:
+        if ch.dep_ == "advcl":
+            for m in ch.children:
+                if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                    return m.lower_
     return None
 
 
