@@ -220,3 +220,25 @@ def test_no_person_holds_one_office_twice_at_once() -> None:
         ts.sort(key=lambda t: t.start or dt.date.min)
         for a, b in zip(ts, ts[1:], strict=False):
             assert a.end is not None and b.start is not None and a.end <= b.start, key
+
+
+def test_close_spellings_match_only_one_clearly_closest_name() -> None:
+    kb = KnowledgeBase([
+        Term("Rodrigo Valdemoro", (), "URY", "President", "GOV", dt.date(2001, 1, 1), None),
+        Term("Anna Kowalczyk", (), "POL", "Prime Minister", "GOV", dt.date(2010, 1, 1), None),
+        Term("Anna Kowalczuk", (), "UKR", "Foreign Minister", "GOV", dt.date(2012, 1, 1), None),
+    ])
+    assert kb.close_name("Rodrigo Valdemorro") == "rodrigo valdemoro"
+    hit = kb.lookup("Rodrigo Valdemorro", on=dt.date(2005, 1, 1), fuzzy=True)
+    assert hit is not None and hit.country == "URY" and hit.rule.startswith("kb:close")
+    assert kb.lookup("Rodrigo Valdemorro", on=dt.date(2005, 1, 1)) is None  # not without fuzzy
+    assert kb.close_name("Anna Kowalczak") is None  # two different people about as close
+    assert kb.close_name("Roberto Valdez") is None  # too different
+    assert kb.close_name("Valdemorro") is None  # one word is never enough
+
+
+def test_misspelt_titled_leader_resolves_untitled_stays_unknown(engine: Any) -> None:
+    doc = engine.extract("President Abdelaziz Bouteflicka addressed parliament.", published="2005-01-01")
+    assert [(a.country, a.sector) for a in doc.actors if a.kind == "person"] == [("DZA", "GOV")]
+    doc = engine.extract("Abdelaziz Bouteflicka addressed parliament.", published="2005-01-01")
+    assert all(a.country is None for a in doc.actors if a.kind == "person")

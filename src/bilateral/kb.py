@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import json
 import os
@@ -185,6 +186,7 @@ class KnowledgeBase:
         for t in self.terms:
             for n in {t.name, *t.aliases}:
                 self._by_key[name_key(n)].append(t)
+        self._initials: dict[tuple[str, ...], list[str]] | None = None
         # one-word names come only from the curated aliases ("Putin", "Erdogan"): a surname derived from
         # a full name ("Martin", "Harris") is too often somebody else's name.
 
@@ -199,10 +201,44 @@ class KnowledgeBase:
         """Every full name and alias (for finding names in text)."""
         return sorted({n for t in self.terms for n in (t.name, *t.aliases)})
 
-    def lookup(self, name: str, *, on: dt.date | None = None) -> Hit | None:
-        """Country and sector of ``name`` on date ``on``; None when unknown or ambiguous."""
+    def close_name(self, name: str, *, cutoff: float = 0.9) -> str | None:
+        """The one KB name (key) spelled almost like ``name`` ("Francois Mitterand" -> "francois mitterrand"):
+        two or more words of the same count, the same initials, a similarity of ``cutoff`` or more, and no
+        other name as close. None otherwise."""
+        key = name_key(name)
+        words = key.split()
+        if len(words) < 2 or len(key) < 10:
+            return None
+        initials = [w[0] for w in words]
+        pool = self._by_initials().get(tuple(initials), ())
+        scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool if k != key), reverse=True)
+        if not scored or scored[0][0] < cutoff:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.03 and \
+                {t.name for t in self._by_key[scored[1][1]]} != {t.name for t in self._by_key[scored[0][1]]}:
+            return None  # two different people about as close
+        return scored[0][1]
+
+    def _by_initials(self) -> dict[tuple[str, ...], list[str]]:
+        if self._initials is None:
+            self._initials = defaultdict(list)
+            for k in self._by_key:
+                words = k.split()
+                if len(words) >= 2:
+                    self._initials[tuple(w[0] for w in words)].append(k)
+        return self._initials
+
+    def lookup(self, name: str, *, on: dt.date | None = None, fuzzy: bool = False) -> Hit | None:
+        """Country and sector of ``name`` on date ``on``; None when unknown or ambiguous. With ``fuzzy``, a
+        name the KB does not know may match one spelled almost alike (:meth:`close_name`; rule "kb:close")."""
         key = name_key(name)
         terms = self._by_key.get(key)
+        if not terms and fuzzy:
+            close = self.close_name(name)
+            if close is not None:
+                hit = self.lookup(close, on=on)
+                return None if hit is None else Hit(hit.name, hit.country, hit.sector, hit.office, hit.current,
+                                                    hit.rule.replace("kb:name", "kb:close"))
         if not terms:
             return None
         people = {name_key(t.name) for t in terms}

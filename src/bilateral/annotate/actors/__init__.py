@@ -252,7 +252,8 @@ def _apply_kb(cands: list[Cand], kb: KnowledgeBase, ctx: Context) -> None:
         rule = rep.rule
         if country is None or sector is None:
             full = max((cands[i].name for i in members), key=lambda n: len(n.split()))
-            hit = kb.lookup(full, on=ctx.published)
+            # a misspelt name ("President Francois Mitterand") may match the KB only when a title says who
+            hit = kb.lookup(full, on=ctx.published, fuzzy=title is not None)
             if hit is not None and (country is None or country == hit.country):
                 country = country or hit.country
                 if sector is None:
