@@ -255,3 +255,62 @@ def test_any_text(nlp: Any, words: list[str], published: dt.date | None) -> None
         assert text[t.span[0]:t.span[1]] == t.text
         assert t.type in ("date", "duration", "set")
     find_anniversaries(ctx, times)
+
+
+# -- the fast path: lower-cased patterns over lower-cased text ------------------------------------------
+def test_lowered_patterns_exist_for_every_rule() -> None:
+    from bilateral.annotate.times.finder import lowered_patterns
+
+    lowered = lowered_patterns()
+    assert lowered is not None
+    assert [name for name, _ in lowered] == [name for name, _ in patterns()]
+    assert all(not rx.flags & __import__("re").IGNORECASE for _, rx in lowered)
+
+
+def test_lower_pattern_keeps_escapes_and_group_names() -> None:
+    from bilateral.annotate.times.finder import lower_pattern
+
+    assert lower_pattern(r"(?P<Day>MON)\S\b(?P=Day)[A-Z]") == r"(?P<Day>mon)\S\b(?P=Day)[a-z]"
+    assert lower_pattern(r"(?i:May)") is None  # inline flags: not rewritten
+    assert lower_pattern(r"\x4Day") is None  # a character by number
+    assert lower_pattern("Ümit") is None  # a cased letter outside ASCII
+
+
+def test_case_traps_are_the_only_characters_where_lowering_differs() -> None:
+    """Over every code point: lower-casing changes the length, the \\w, \\s or \\d class, or meets an
+    ASCII letter under IGNORECASE only for the four characters the fast path refuses."""
+    import re
+
+    from bilateral.annotate.times.finder import _CASE_TRAPS
+
+    classes = [re.compile(k).match for k in (r"\w", r"\s", r"\d")]
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE).match
+    found = set()
+    for cp in range(128, 0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if low != c and (len(low) != 1 or any((m(c) is None) != (m(low) is None) for m in classes)):
+            found.add(c)
+        elif ascii_letter(c):
+            found.add(c)
+    assert found == set(_CASE_TRAPS)
+
+
+@pytest.mark.parametrize("text", [
+    "ON MONDAY the Minister said NEXT WEEK's vote, set for March 3, 2021, was moved to the Third Quarter.",
+    "The İzmir talks of Tuesday, three days ago, ended; ſome 1999 records were lost.",  # traps: slow path
+    "Officials met on monday and again Two Weeks Later, in the 1990s, every Friday night.",
+])
+def test_fast_and_slow_paths_find_the_same_matches(text: str) -> None:
+    from bilateral.annotate.times.finder import matches
+
+    slow = [(order, rule, m.span(), {k: m.span(k) for k in m.groupdict()})
+            for order, (rule, rx) in enumerate(patterns()) for m in rx.finditer(text)]
+    fast = [(order, rule, m.span(), {k: m.span(k) for k in m.groupdict()}) for order, rule, m in matches(text)]
+    assert fast == slow
+    assert slow  # every sentence has times
+
+
+def test_group_text_keeps_the_original_case(nlp: Any) -> None:
+    times, _ = run(nlp, "Ministers met on Tuesday and again in MARCH 2020.")
+    assert [t.text for t in times] == ["Tuesday", "MARCH 2020"]
