@@ -440,3 +440,20 @@ def test_cameo_codes_put_un_and_eu_bodies_under_igo(engine: Any) -> None:
     assert {a.country for a in cameo.actors} >= {"IGO", "MWI"}
     assert not {a.country for a in cameo.actors} & {"UNO", "EUR"}
     assert all("codes:cameo" in a.rule for a in cameo.actors if a.country == "IGO")
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Egyptian police opened fire to disperse fundamentalist demonstrators on Monday.", "fundamentalist demonstrators",
+     "EGY"),
+    ("Striking workers clashed with Kenyan police outside the port.", "Striking workers", "KEN"),
+    ("A Turkish court jailed 14 students for a march.", "14 students", "TUR"),
+    # armies act abroad, and governments condemn rebels abroad: no country from them
+    ("US troops killed 12 militants on Friday.", "12 militants", None),
+    ("The French government condemned the rebels.", "rebels", None),
+])
+def test_domestic_counterparts_of_police_courts_and_governments(engine: Any, text: str, phrase: str,
+                                                                country: str | None) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country == country
+    if country:
+        assert "domestic-counterpart" in actor.rule and actor.confidence <= 0.5

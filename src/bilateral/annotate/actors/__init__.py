@@ -37,7 +37,9 @@ Design (one actor per entity):
   of Nablus", places stage); failing that, a role group, institution or titled person that nothing gives a
   country takes the one country of the places named in its clause or below it, outside any actor ("riot police dispersed
   demonstrators in Monrovia": LBR), rule "+country:place-in-clause", confidence 0.6; places in two
-  countries, or none, leave it null.
+  countries, or none, leave it null. An unnamed group still without a country that a state's police, court
+  or government acts on in its clause ("Egyptian police dispersed demonstrators") is of that state
+  ("+country:domestic-counterpart", 0.5; rebels only with police or courts; never from the military).
 - "the country" goes to the one clearly most salient country of the last sentences, else stays unresolved.
 
 Coreference (see :mod:`.coref`): names by word containment, titles to the last person with that title,
@@ -195,6 +197,7 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
     _inherit_possessor(cands)
     _inherit_leader(doc, cands)
     _locals_of_sentence(doc, cands, places)
+    _domestic_counterparts(doc, cands)
     actors = _build(doc, cands)
     if ctx.settings.codes == "cameo":  # CAMEO codes the UN and the EU under IGO
         actors = [replace(a, country="IGO", rule=a.rule + "+codes:cameo") if a.country in IGO_BODIES else a
@@ -327,6 +330,70 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
             rep.country, rep.country_rule = country, "sentence-place"
             rep.rule += "+country:place-in-clause"
             rep.confidence = min(rep.confidence, 0.6)
+
+
+#: sectors of unnamed groups that a state's police, courts or government act on at home
+DOMESTIC_GROUPS = frozenset({"OPP", "CVL", "SOC", "LAB", "EDU", "REB", "CRM", "PTY", "REL", "JRN", "AGR", "BUS"})
+#: sectors of the state actor whose country such a group takes (not the military: armies fight abroad)
+DOMESTIC_STATE = frozenset({"COP", "JUD", "GOV"})
+ARMED_STATE = frozenset({"COP", "JUD"})
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "agent",
+                    "dative", "acl"})
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause above ``tok`` ("police opened fire to disperse [demonstrators]": police)."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != tok.i:
+                return subj
+    return None
+
+
+def _domestic_counterparts(doc: Doc, cands: list[Cand]) -> None:
+    """An unnamed group with no country that a state's police, court or government acts on in the same
+    clause ("Egyptian police dispersed [demonstrators]", "the Sudanese government accused [rebels]"), or that
+    acts on them ("[strikers] clashed with Kenyan police"), is taken to be of that state: rule
+    "+country:domestic-counterpart", confidence 0.5. Never from the military (armies act abroad), never
+    when the clause names a place abroad (that is decided by :func:`_locals_of_sentence` first)."""
+    at_head: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        if c.kind and not c.pronoun:
+            at_head.setdefault(c.head, i)
+
+    def state_of(tok: Token | None, armed: bool) -> str | None:
+        if tok is None:
+            return None
+        j = at_head.get(tok.i)
+        if j is None:
+            return None
+        r = cands[root(cands, j)]
+        sectors = ARMED_STATE if armed else DOMESTIC_STATE  # a government condemns rebels abroad too
+        return r.country if r.sector in sectors and r.country and len(r.country) == 3 \
+            and r.country not in IGO_BODIES | {"IGO", "NGO", "IMG"} else None
+
+    for c in cands:
+        if c.kind != "group" or c.pronoun or c.members or c.ref is not None or c.country or \
+                c.sector not in DOMESTIC_GROUPS:
+            continue
+        head = doc[c.head]
+        armed = c.sector in ("REB", "CRM")
+        country = state_of(_clause_subject(head), armed) if head.dep_ not in ("nsubj", "nsubjpass") else None
+        if country is None and head.dep_ == "nsubj":  # "strikers clashed with police", "rebels attacked police"
+            verb = head.head
+            objs = [ch for ch in verb.children if ch.dep_ == "dobj"] + \
+                [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "against")
+                 for o in p.children if o.dep_ == "pobj"]
+            country = next((x for x in (state_of(o, armed) for o in objs) if x), None)
+        if country:
+            c.country, c.country_rule = country, "domestic-counterpart"
+            c.rule += "+country:domestic-counterpart"
+            c.confidence = min(c.confidence, 0.5)
 
 
 def _key(c: Cand) -> str | None:
