@@ -401,7 +401,11 @@ def test_national_news_agencies(engine: Any, text: str, name: str, country: str)
 @pytest.mark.parametrize(("text", "phrase", "country"), [
     ("Riot police fired tear gas at the crowd in Nairobi on Tuesday.", "Riot police", "KEN"),
     ("Opposition leaders agreed to postpone the march in Baku until next month.", "Opposition leaders", "AZE"),
-    ("Judge Ana Rivas opened an inquiry into twelve mayors in Valparaiso.", "Ana Rivas", "CHL"),
+    ("Judge Ana Rivas opened an inquiry into twelve mayors in Valparaiso.", "twelve mayors", "CHL"),
+    # persons and institutions travel: a minister in Washington is not American
+    ("Trade Minister Nguyen Van An made the request to US officials in Washington.", "Nguyen Van An", None),
+    # reported content is not where the speaker is
+    ("Mining workers said the company had signed the deal in Lima.", "Mining workers", None),
     # regions GeoNames' admin1 table does not name (places_extra.tsv)
     ("Gunmen attacked a checkpoint in Mindanao.", "Gunmen", "PHL"),
     # an ethnicity is not a state: the people live where the clause says

@@ -34,8 +34,8 @@ Design (one actor per entity):
   "pair:country:HUN+ROU" (sector from the noun), and each nationality word is also a mention of its
   country actor (events take the two sides from them); "they" after conjoined countries is their pair.
 - A titled person or group with no country takes the country of a place in its "of" phrase ("the mayor
-  of Nablus", places stage); failing that, a role group, institution or titled person that nothing gives a
-  country takes the one country of the places named in its clause or below it, outside any actor ("riot police dispersed
+  of Nablus", places stage); failing that, a role group (not a person or institution: they travel) that
+  nothing gives a country takes the one country of the places named in its clause or below it, outside any actor ("riot police dispersed
   demonstrators in Monrovia": LBR), rule "+country:place-in-clause", confidence 0.6; places in two
   countries, or none, leave it null. An unnamed group still without a country that a state's police, court
   or government acts on in its clause ("Egyptian police dispersed demonstrators") is of that state
@@ -304,7 +304,8 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
     """A group or institution by role that nothing else gives a country ("demonstrators", "the riot police",
     "opposition leaders") takes the one country of the places named in its clause or below it, outside any actor
     ("dispersed demonstrators in Monrovia": LBR); with no place, or places in two countries, it stays null.
-    A titled person the KB does not know takes it too; a visit's destination is an actor, not a place."""
+    Not persons or institutions: ministers and ministries speak and travel abroad ("Trade Minister Dien made
+    the request in Washington")."""
     if not places:
         return
     taken = [(c.start, c.end) for c in cands if c.kind]
@@ -314,7 +315,7 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
             clusters.setdefault(root(cands, i), []).append(i)
     for r, members in clusters.items():
         rep = cands[r]
-        if rep.kind not in ("group", "organization", "person") or rep.members or rep.rule.startswith("pair:") or \
+        if rep.kind != "group" or rep.members or rep.rule.startswith("pair:") or \
                 any(cands[i].country for i in members):
             continue
         first = min((cands[i] for i in members if not cands[i].pronoun), key=lambda c: c.start, default=None)
@@ -333,7 +334,7 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
 
 
 #: sectors of unnamed groups that a state's police, courts or government act on at home
-DOMESTIC_GROUPS = frozenset({"OPP", "CVL", "SOC", "LAB", "EDU", "REB", "CRM", "PTY", "REL", "JRN", "AGR", "BUS"})
+DOMESTIC_GROUPS = frozenset({"OPP", "CVL", "SOC", "LAB", "EDU", "REB", "CRM", "PTY", "AGR"})
 #: sectors of the state actor whose country such a group takes (not the military: armies fight abroad)
 DOMESTIC_STATE = frozenset({"COP", "JUD", "GOV"})
 ARMED_STATE = frozenset({"COP", "JUD"})

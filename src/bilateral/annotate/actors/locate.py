@@ -41,9 +41,22 @@ def clause_verb(tok: Token) -> Token:
     return tok
 
 
+def _below(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` is ``verb`` or in a clause under it, not inside reported content ("the ministry said
+    [Japan signed ... in Manila]": the ccomp is what was said, not where the ministry is)."""
+    hops = 0
+    while tok.i != verb.i:
+        if tok.head.i == tok.i or hops > 20 or (tok.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX")):
+            return False
+        tok = tok.head
+        hops += 1
+    return True
+
+
 def clause_place_country(doc: Doc, places: Sequence[Place], head: Token,
                          taken: Sequence[tuple[int, int]] = ()) -> str | None:
-    """The one country of the places named in the clause of ``head`` or in clauses below it, outside any
+    """The one country of the places named in the clause of ``head`` or in clauses below it (not in reported
+    content), outside any
     actor mention in ``taken`` ("police dispersed protesters in Monrovia": LBR; not the place of a
     reporting clause above it: "..., killing 20 people, officials in Nairobi said"); None when there is
     none or more than one."""
@@ -57,8 +70,7 @@ def clause_place_country(doc: Doc, places: Sequence[Place], head: Token,
         tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
         if tok is None:
             continue
-        pv = clause_verb(tok.root)
-        if pv.i == verb.i or any(a.i == verb.i for a in pv.ancestors):
+        if _below(clause_verb(tok.root), verb):
             found.add(p.country)
     return found.pop() if len(found) == 1 else None
 
