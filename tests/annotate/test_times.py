@@ -263,8 +263,8 @@ def test_lowered_patterns_exist_for_every_rule() -> None:
 
     lowered = lowered_patterns()
     assert lowered is not None
-    assert [name for name, _ in lowered] == [name for name, _ in patterns()]
-    assert all(not rx.flags & __import__("re").IGNORECASE for _, rx in lowered)
+    assert [name for name, _, _ in lowered] == [name for name, _ in patterns()]
+    assert all(not rx.flags & __import__("re").IGNORECASE for _, rx, _ in lowered)
 
 
 def test_lower_pattern_keeps_escapes_and_group_names() -> None:
@@ -314,3 +314,29 @@ def test_fast_and_slow_paths_find_the_same_matches(text: str) -> None:
 def test_group_text_keeps_the_original_case(nlp: Any) -> None:
     times, _ = run(nlp, "Ministers met on Tuesday and again in MARCH 2020.")
     assert [t.text for t in times] == ["Tuesday", "MARCH 2020"]
+
+
+def test_required_strings_of_a_pattern() -> None:
+    from bilateral.annotate.times.finder import required_strings
+
+    assert required_strings(r"\bin\s+(?:day|days|week)s?\b") == {"day", "week"}
+    assert required_strings(r"(?:the\s+)?(?P<n>\d+)\s+years?\s+ago") == {"year"}  # the longest certain run
+    assert required_strings(r"(?:once|twice)?\s+a\s+year") == {"year"}  # optional parts are never required
+    assert required_strings(r"(?:x+|y)z?") == {"x", "y"}
+    assert required_strings(r"\d+") is None
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["the", "next", "three", "weeks", "Monday", "5", "March", "2021", "ago", "-",
+                                 "Q3", "once", "a", "year", "in", "1990s", "10", "a.m.", "quarter", ",", "of",
+                                 "century", "every", "day", "2024-01-02", "last", "spring", "later"]),
+                min_size=1, max_size=14))
+def test_every_match_holds_one_of_its_required_strings(words: list[str]) -> None:
+    from bilateral.annotate.times.finder import lowered_patterns
+
+    low = " ".join(words).lower()
+    lowered = lowered_patterns()
+    assert lowered is not None
+    for _, rx, needs in lowered:
+        for m in rx.finditer(low):
+            assert needs is None or any(s in m.group() for s in needs), (rx.pattern, m.group())

@@ -7,10 +7,12 @@ The finder never guesses values; :mod:`.resolve` does that.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -126,16 +128,60 @@ def lower_pattern(source: str) -> str | None:
     return "".join(out)
 
 
+def required_strings(source: str) -> frozenset[str] | None:
+    """Strings of which every match of the (case-sensitive) pattern ``source`` holds at least one,
+    read from its parse: runs of literal characters, alternatives of a group, the body of a repeat
+    done at least once. None when nothing is certain (or the parse cannot be read)."""
+    try:
+        sre = importlib.import_module("re._constants")
+        found = _required(list(importlib.import_module("re._parser").parse(source)), sre)
+    except Exception:  # noqa: BLE001 - a private module: without it there is no pre-check, nothing else
+        return None
+    if found is None:
+        return None
+    return frozenset(s for s in found if not any(o != s and o in s for o in found))  # "day" covers "days"
+
+
+def _required(seq: list[tuple[Any, Any]], sre: Any) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in seq:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is sre.SUBPATTERN:
+            consider(_required(list(av[3]), sre))
+        elif op is sre.BRANCH:
+            alternatives = [_required(list(b), sre) for b in av[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2]), sre))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
 @lru_cache(maxsize=1)
-def lowered_patterns() -> tuple[tuple[str, re.Pattern[str]], ...] | None:
+def lowered_patterns() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] | None:
     """:func:`patterns` as case-sensitive patterns for lower-cased text (two to three times faster
-    than IGNORECASE in Python's ``re``); None when one of them cannot be lowered exactly."""
+    than IGNORECASE in Python's ``re``), each with the strings one of which a text must hold for it
+    to match (:func:`required_strings`); None when one of them cannot be lowered exactly."""
     out = []
     for name, rx in patterns():
         low = lower_pattern(rx.pattern)
         if low is None:
             return None
-        out.append((name, re.compile(low)))
+        out.append((name, re.compile(low), required_strings(low)))
     return tuple(out)
 
 
@@ -145,8 +191,13 @@ def matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
     lowered = lowered_patterns()
     low = text.lower()
     if lowered is None or len(low) != len(text) or not _CASE_TRAPS.isdisjoint(text):
-        lowered, low = patterns(), text
-    for order, (rule, rx) in enumerate(lowered):
+        for order, (rule, rx) in enumerate(patterns()):
+            for m in rx.finditer(text):
+                yield order, rule, m
+        return
+    for order, (rule, rx, needs) in enumerate(lowered):
+        if needs is not None and not any(s in low for s in needs):
+            continue  # no match possible: skip the scan
         for m in rx.finditer(low):
             yield order, rule, m
 
