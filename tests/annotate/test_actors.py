@@ -464,3 +464,18 @@ def test_domestic_counterparts_of_police_courts_and_governments(engine: Any, tex
     assert actor is not None and actor.country == country
     if country:
         assert "domestic-counterpart" in actor.rule and actor.confidence <= 0.5
+
+
+@pytest.mark.parametrize(("text", "phrase", "not_country"), [
+    ("The pro-Iranian militia declared a truce.", "militia", "IRN"),
+    ("Anti-American protesters burned flags in Karachi.", "protesters", "USA"),
+    ("Syrian-backed fighters shelled the camp.", "fighters", "SYR"),
+])
+def test_stance_and_sponsor_words_are_not_nationality(engine: Any, text: str, phrase: str, not_country: str) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country != not_country
+
+
+def test_led_keeps_the_nationality(engine: Any) -> None:
+    assert _code(engine.extract("Vietnamese-led forces retook the village.", published="2024-05-01"),
+                 "forces")[0] == "VNM"

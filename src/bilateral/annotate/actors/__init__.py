@@ -103,12 +103,33 @@ def _ambiguous() -> dict[tuple[str, str], tuple[set[str], set[str]]]:
     return out
 
 
+#: words that make a country word a stance or a sponsor: "pro-Iranian", "anti-Syria", "Syrian-backed"
+STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
+STANCE_SUFFIXES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "friendly",
+                             "leaning", "occupied", "held", "controlled", "brokered", "mediated", "financed"})
+
+
+def _stance(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are glued by hyphens to a stance prefix or a sponsor suffix."""
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_ and doc[start - 2].lower_ in STANCE_PREFIXES:
+        return True
+    if start >= 1 and doc[start - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[start - 1].text.endswith("-"):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].lower_ in STANCE_SUFFIXES:
+        return True
+    return False
+
+
 def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue]:
     """Drop country cues that name something else here: Turkey the bird, Georgia the US state."""
     amb = _ambiguous()
     words = [t.lower_ for t in doc]
     out = []
     for c in cues:
+        if c.type == "country" and _stance(doc, c.start, c.end):
+            continue  # "pro-Iranian Hizbollah", "Syrian-backed militia": a stance or a sponsor, not a nationality
         if c.type == "country" and (c.country, doc[c.start:c.end].text) in amb and c.country:
             other, mine = amb[(c.country, doc[c.start:c.end].text)]
             n_other = sum(1 for w in words if w in other)
