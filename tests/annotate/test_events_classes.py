@@ -7,9 +7,16 @@ hypothetical or look-alike case that must not be asserted.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from bilateral.annotate.events.lexicon import plover_types
+from bilateral.evaluate import score
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _events(engine: Any, text: str) -> list[tuple[str, str, str, str]]:
@@ -70,6 +77,27 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("Syrian troops bombarded Turkish positions.", ("ASSAULT", "SYR", "TUR")),
     ("Afghan rebels blew up a Pakistani convoy.", ("ASSAULT", "AFG", "PAK")),
     ("Serbian forces were engaged in ethnic cleansing against Albanians.", ("ASSAULT", "SRB", "ALB")),
+    # a purpose clause keeps the subject of its verb; firing "to disperse X" is fired at X
+    ("Egyptian police opened fire to disperse Sudanese protesters.", ("ASSAULT", "EGY", "SDN")),
+    ("Egyptian police opened fire to disperse Sudanese protesters.", ("COERCE", "EGY", "SDN")),
+    # a passive harm with no agent: done by whoever made the attack it happened in
+    ("Three Lebanese soldiers were killed in an Israeli air strike on Monday.", ("ASSAULT", "ISR", "LBN")),
+    ("Two Ukrainian civilians were wounded during a Russian raid.", ("ASSAULT", "RUS", "UKR")),
+    # "pushing for Y to ...": the request's content clause is parsed as a clause marked "for"
+    ("Britain is pushing for France to support the plan.", ("REQUEST", "GBR", "FRA")),
+    ("Benin was still refusing admittance to Ghanaians.", ("REJECT", "BEN", "GHA")),
+    ("Mexico promised Canada that it would lift the tariffs.", ("AGREE", "MEX", "CAN")),
+    # a countryless group acts for the countries its own phrase names
+    ("Diplomats from Chile and Peru held talks in Lima.", ("CONSULT", "CHL", "PER")),
+    # harm done to people counted or named as people is an event though they are no actor
+    ("Ghana arrested two suspects in Accra.", ("COERCE", "GHA", "")),
+    # a withdrawal on a condition is a threat; the place left is its recipient
+    ("Nigeria will withdraw its troops from Chad unless the fighting stops.", ("THREATEN", "NGA", "TCD")),
+    # an intent verb carrying an event noun: the offer, not the aid
+    ("Japan offered assistance to Nepal.", ("AGREE", "JPN", "NPL")),
+    # troops sent to help are military aid; announced, a promise (AGREE), not a threat
+    ("Norway is willing to send troops to help defend Saudi Arabia.", ("AGREE", "NOR", "SAU")),
+    ("Obama said he would not give permission to Russia to help Israel.", ("REJECT", "USA", "RUS")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)
@@ -92,6 +120,14 @@ def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> Non
     ("Pakistani police and soldiers began patrols in Karachi.", "COOPERATE"),      # one country's forces
     ("Hungary backed a resolution that aims to tighten sanctions and impose a naval blockade against Serbia.",
      "COERCE"),                                                                     # aimed at, not done
+    ("Chile gave a speech to Peru.", "AID"),                                        # no aid given
+    ("The French president gave a warm welcome to the Indian prime minister.", "AID"),
+    ("Japan offered assistance to Nepal.", "AID"),                                  # offered, not delivered
+    ("Kenya struck a deal with Uganda.", "ASSAULT"),                                # the light verb of a deal
+    ("Norway is willing to send troops to help defend Saudi Arabia.", "THREATEN"),  # help is no threat
+    ("Syria offered its troops to Lebanon to help it defeat the rebels.", "AID"),   # the purpose of an offer
+    ("Germany attacked the proposal.", "ASSAULT"),                                   # words, not force
+    ("Russia sent troops to Syria to protect its bases.", "AID"),                    # its own interest
 ])
 def test_look_alikes_are_not_asserted(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))
@@ -102,3 +138,27 @@ def test_a_conditional_threat_is_asserted_a_bare_modal_is_not(engine: Any) -> No
     assert {(t, st) for t, _, _, st in threat} == {("THREATEN", "asserted")}
     bare = _events(engine, "Egypt may halt its mediation between Israel and Hamas.")
     assert {(t, st) for t, _, _, st in bare} == {("SANCTION", "hypothetical")}
+
+
+# ------------------------------------------------------------------ held-out set 3 (written before tuning on it)
+
+#: first scored at recall 0.917 / precision 0.952 (70 sentences, all 16 types, 10 without an event);
+#: pinned a little below; raise, never lower
+HELDOUT3_FLOORS = {"event_recall": 0.88, "event_precision": 0.9}
+
+
+def test_third_heldout_set_is_well_formed() -> None:
+    rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "events_heldout3.jsonl").read_text().splitlines()]
+    assert len(rows) >= 60 and len({r["id"] for r in rows}) == len(rows)
+    assert {e["type"] for r in rows for e in r["events"]} == set(plover_types())
+    assert sum(1 for r in rows if not r["events"]) >= 10
+
+
+@pytest.mark.slow
+def test_third_heldout_floor(engine: Any) -> None:
+    rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "events_heldout3.jsonl").read_text().splitlines()]
+    docs = engine.extract_many([{"text": r["text"], "id": r["id"], "published": r["published"]} for r in rows])
+    summary = score(rows, {d.id: d.to_dict() for d in docs}).summary()
+    for metric, floor in HELDOUT3_FLOORS.items():
+        assert summary[metric] >= floor, (metric, summary)
+    assert summary["forbidden"] == 0

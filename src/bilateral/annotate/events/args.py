@@ -51,6 +51,14 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
             for side in sides:
                 out.setdefault(side.id, side)
             continue
+        if actor is not None and not actor.country:
+            # "diplomats from Chile and Peru", "exiled dissidents from Egypt": a group the actors stage left
+            # without a country acts for the countries its own phrase names
+            named = [n for n in _core_actors(head, index, extra_preps) if n.id != actor.id and n.country]
+            if named:
+                for n in named:
+                    out.setdefault(n.id, n)
+                continue
         if actor is not None:
             out.setdefault(actor.id, actor)
             if conjuncts:  # a name split by the parser ("Barack [Obama and Vladimir Putin]")
@@ -72,19 +80,28 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
             for a in coordinated:
                 out.setdefault(a.id, a)
             continue
-        found: list[tuple[Token, Actor]] = []
-        for t in sorted(_core_tokens(head, extra_preps), key=lambda t: t.i):
-            a = index.actor_for_token(t)
-            if a is not None and all(a.id != f[1].id for f in found):
-                found.append((t, a))
-        if found:
-            tok0, pick = ([f for f in found if f[1].country] or found)[0]
-            out.setdefault(pick.id, pick)
-            conj = (*tok0.conjuncts, *(tok0.head.conjuncts if tok0.dep_ == "compound" else ()))
-            for x in conj:  # "officials from Egypt and Sudan", "scores of [Sierra Leonean] and Liberian refugees"
-                a = index.actor_for_token(x)
-                if a is not None:
-                    out.setdefault(a.id, a)
+        for core in _core_actors(head, index, extra_preps):
+            out.setdefault(core.id, core)
+    return list(out.values())
+
+
+def _core_actors(head: Token, index: MentionIndex, extra_preps: frozenset[str]) -> list[Actor]:
+    """The actor a noun phrase names through its modifiers or of/from phrases (the first with a country),
+    with the conjuncts of that word ("officials from Egypt and Sudan")."""
+    found: list[tuple[Token, Actor]] = []
+    for t in sorted(_core_tokens(head, extra_preps), key=lambda t: t.i):
+        a = index.actor_for_token(t)
+        if a is not None and all(a.id != f[1].id for f in found):
+            found.append((t, a))
+    if not found:
+        return []
+    tok0, pick = ([f for f in found if f[1].country] or found)[0]
+    out = {pick.id: pick}
+    conj = (*tok0.conjuncts, *(tok0.head.conjuncts if tok0.dep_ == "compound" else ()))
+    for x in conj:  # "officials from Egypt and Sudan", "scores of [Sierra Leonean] and Liberian refugees"
+        a = index.actor_for_token(x)
+        if a is not None:
+            out.setdefault(a.id, a)
     return list(out.values())
 
 
@@ -163,6 +180,10 @@ def agent_token(verb: Token, *, depth: int = 0) -> tuple[Token | None, str]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
         tok, how = agent_token(head, depth=depth + 1)
         return tok, how and f"{how} (participle)"
+    if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        tok, how = agent_token(head, depth=depth + 1)  # "opened fire [to disperse] the crowd"
+        return tok, how and f"{how} (purpose)"
     if verb.dep_ == "pcomp":
         gov = head.head
         obj = _child(gov, "dobj")
@@ -225,8 +246,13 @@ def _stranded_object(prep: Token) -> list[Token]:
 
 
 def content_clause(verb: Token) -> Token | None:
-    """The embedded clause of an intent verb: "threatened [to impose...]", "asked Y [to consider...]"."""
-    return _child(verb, "xcomp", "ccomp", "acl")
+    """The embedded clause of an intent verb: "threatened [to impose...]", "asked Y [to consider...]",
+    "pushed for [Y to support ...]" (parsed as an adverbial clause marked "for")."""
+    clause = _child(verb, "xcomp", "ccomp", "acl")
+    if clause is None:
+        clause = next((c for c in verb.children if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    return clause
 
 
 _CONTENT_PREPS = frozenset({"to", "with", "on", "against", "between", "from", "at", "into", "for", "over", "upon"})

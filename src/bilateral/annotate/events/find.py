@@ -37,6 +37,8 @@ _NAMED = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT
 _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 #: types whose required object names its owner, the recipient: "accepted [Chile's proposal]", "met [their demands]"
 _OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
+#: "ordered the arrest of X", "ordered patrols": the orderer's own forces carry the act out; it stays an event
+_COMMAND_VERBS = frozenset({"order"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 #: "during a meeting", "at talks": the clause's subject takes part; "after a demonstration" is another event
 _CLIMB_PREPS = frozenset({"during", "at", "in", "on", "for"})
@@ -86,9 +88,10 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
             if lemma(c) == w or c.lower_ == w:
                 hit = c
                 break
-            if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp"):
+            if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp", "advcl"):
+                # a clause's word only as its auxiliary or mark: "say [it must]", "push [for] Y to ..."
                 hit = next((g for g in c.children if (lemma(g) == w or g.lower_ == w)
-                            and (c.dep_ != "ccomp" or g.dep_ == "aux")), None)
+                            and (c.dep_ not in ("ccomp", "advcl") or g.dep_ in ("aux", "mark"))), None)
             if hit is None and c.dep_ in ("dobj", "nsubjpass"):
                 hit = next((g for g in _of_chain(c) if lemma(g) == w or g.lower_ == w), None)
             if hit is not None:
@@ -139,6 +142,10 @@ def _match(tok: Token) -> Match | None:
     if (tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")) and not nominal:
         for entry in lex.verbs.get(lemma(tok), ()):
             req = _required(tok, entry.requires)
+            if req is not None and entry.type == "AID" and not entry.requires:
+                obj = object_token(tok)  # "sent a letter to", "gave a speech to": no aid
+                if obj is not None and lemma(obj) in c.not_aid_objects:
+                    continue
             if req is not None:
                 return Match(trigger=tok, entry=entry, consumed=req, type=entry.type, mode=entry.mode,
                              cameo=entry.cameo)
@@ -379,6 +386,61 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
     return [], ""
 
 
+def _adjacent_modifiers(tok: Token, index: MentionIndex) -> list[Actor]:
+    """Actors named by the words right before a gerund the parser read as a verb: "killed in [Israeli tank]
+    shelling" (parsed as "in Israeli tank" + "shelling")."""
+    found: list[Actor] = []
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 3 and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN") \
+            and tok.doc[i].dep_ in ("amod", "compound", "pobj", "nmod"):
+        a = index.actor_for_token(tok.doc[i])
+        if a is not None and all(a.id != f.id for f in found):
+            found.insert(0, a)
+        i -= 1
+    return found
+
+
+def _instrument_sources(tok: Token, index: MentionIndex) -> tuple[list[Actor], str]:
+    """Who did a passive harm with no agent, from the attack it happened in: "were killed [in an Israeli air
+    strike]", "wounded during [a Russian raid]"."""
+    if not is_passive(tok):
+        return [], ""
+    for ch in tok.children:
+        inner: Token | None = None
+        if ch.dep_ in ("prep", "agent") and ch.lower_ in ("in", "during", "by"):
+            inner = next((g for g in ch.children if g.dep_ == "pobj"), None)
+        elif ch.dep_ == "advcl" and ch.tag_ == "VBG":
+            inner = ch
+        if inner is None:
+            continue
+        m = _match(inner)
+        if m is None or m.type != "ASSAULT":
+            continue
+        found, _ = _noun_sources(m, index) if m.entry.pos == "noun" else ([], "")
+        if not found and inner.tag_ == "VBG":
+            found = _adjacent_modifiers(inner, index)
+        if found:
+            return found, f"the attack it happened in ('{inner.text}')"
+    return [], ""
+
+
+def _cooperative_purpose(m: Match) -> bool:
+    """Whether the act's purpose clause ("to help defend X", "to protect the convoys") is cooperative."""
+    types = plover_types()
+    for host in [m.trigger] if m.light is None else [m.trigger, m.light]:
+        for ch in host.children:
+            if ch.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+                for t in ch.subtree:
+                    sub = _match(t)
+                    if sub is None or types[sub.type].quad > 2:
+                        continue
+                    obj = object_token(t) if t.pos_ in ("VERB", "AUX") else None
+                    if obj is not None and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in obj.children):
+                        continue  # "to protect its bases": its own interest, not help to another
+                    return True
+    return False
+
+
 def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
@@ -394,6 +456,9 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         if not sources and agent is not None and agent.pos_ == "PRON":
             sources = reported_pronoun(agent, index)
             source_how = f"{source_how}: pronoun of the reporting clause's subject"
+        if not sources and agent is None and plover_types()[m.type].quad == 4:
+            sources, how = _instrument_sources(tok, index)
+            source_how = how or source_how
         head = tok.head
         if not sources and tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
             # "issued a declaration demanding ...": the declaration's author
@@ -418,6 +483,9 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         and plover_types()[m.type].quad <= 2
     mode = m.mode
     etype, cameo = m.type, m.cameo
+    if etype == "MOBILIZE" and _cooperative_purpose(m):
+        # "sent troops to help defend X": forces sent to help are military aid, not a show of force
+        etype, cameo, mode = "AID", "072", None
     clause = content_clause(tok) if "intent" in entry.flags else None
     if etype == "AGREE" and clause is not None and any(c.dep_ == "neg" for c in clause.children):
         # "vowed not to return the Golan": a refusal
@@ -437,12 +505,17 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         pairs.extend((s, None, "") for s in sources)
     else:
         pairs.extend((s, t, target_how) for s in sources for t in targets[:6])
+    # "arrested three suspects", "killed 12": a harm done to people counted or named as people is an event
+    # even when they are no actor of the record
+    obj = object_token(tok) if entry.pos == "verb" and plover_types()[etype].quad == 4 else None
+    counted_object = obj is not None and etype in ("COERCE", "ASSAULT") and (
+        obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
     for src, tgt, how in pairs:
         if not src.country:
             continue
         yield Candidate(trigger=tok, entry=entry, type=etype, mode=mode, cameo=cameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
-                        weak=tgt is None and ("need_target" in entry.flags or referenced))
+                        weak=tgt is None and (("need_target" in entry.flags and not counted_object) or referenced))
 
 
 def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = ()) -> list[Candidate]:
@@ -456,12 +529,21 @@ def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = 
             consumed.update(t.i for t in m.consumed)
     for i in consumed:
         matches.pop(i, None)
+    # a verb that only carries an event noun is no event of its own ("gave a warning", "struck a deal"),
+    # unless it is an intent verb whose content the noun is ("offered assistance", "pledged aid")
+    for m in list(matches.values()):
+        lm = matches.get(m.light.i) if m.entry.pos == "noun" and m.light is not None else None
+        if lm is not None and "intent" not in lm.entry.flags and lemma(lm.trigger) not in _COMMAND_VERBS:
+            matches.pop(lm.trigger.i, None)
     types = plover_types()
     top: list[Match] = []
     dropped: set[int] = set()
     for i in sorted(matches):
         m = matches[i]
         gov = _intent_governor(m.trigger, matches)
+        if gov is None and m.entry.pos == "noun" and m.light is not None and m.light.i in matches \
+                and "intent" in matches[m.light.i].entry.flags and lemma(m.light) not in _COMMAND_VERBS:
+            gov = matches[m.light.i]
         if gov is None:
             top.append(m)
             continue

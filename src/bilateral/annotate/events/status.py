@@ -90,8 +90,36 @@ def alleged_by(trigger: Token) -> Token | None:
     return None
 
 
-def clause_status(trigger: Token, *, reported: bool = False) -> tuple[str, str]:
+def _purpose_head(verb: Token) -> Token | None:
+    """The verb whose purpose clause holds ``verb`` ("sent troops [to help defend X]"), through the
+    complement clauses of the purpose; None when there is none."""
+    cur = verb
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in cur.children) \
+                and cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head
+        if cur.dep_ not in ("xcomp", "ccomp", "conj"):
+            return None
+        cur = cur.head
+    return None
+
+
+def clause_status(trigger: Token, *, reported: bool = False, _depth: int = 0) -> tuple[str, str]:
     """Status from the trigger's clause and the verbs governing it."""
+    status, reason = _own_status(trigger)
+    head = _purpose_head(own_verb(trigger)) if status == "asserted" and _depth < 3 else None
+    if head is not None:  # a purpose is no more real than the act it is the purpose of
+        if lemma(head) in cues().offer_verbs and any(ch.dep_ in ("dobj", "dative") for ch in head.children):
+            return "future", f"the purpose of '{head.text}'"  # "offered troops to help X": not yet done
+        head_status, head_reason = clause_status(head, _depth=_depth + 1)
+        if head_status != "asserted":
+            return head_status, f"the purpose of '{head.text}' ({head_reason})"
+    return status, reason
+
+
+def _own_status(trigger: Token) -> tuple[str, str]:
     c = cues()
     verb = own_verb(trigger)
     accuser = alleged_by(trigger)
