@@ -98,6 +98,14 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     # troops sent to help are military aid; announced, a promise (AGREE), not a threat
     ("Norway is willing to send troops to help defend Saudi Arabia.", ("AGREE", "NOR", "SAU")),
     ("Obama said he would not give permission to Russia to help Israel.", ("REJECT", "USA", "RUS")),
+    # closing a border restricts movement (COERCE, CAMEO 191); cutting supplies reduces aid
+    ("Russia closed its border with Georgia.", ("COERCE", "RUS", "GEO")),
+    ("The United Nations reduced food supplies to Cambodia.", ("SANCTION", "UNO", "KHM")),
+    # receiving observers lets them in (RETREAT access), through "a mission of observers"
+    ("Kyrgyzstan received a mission of observers from the OSCE.", ("RETREAT", "KGZ", "IGO")),
+    # restrictions planned on others: an announced coercion is a threat
+    ("Greece plans to impose restrictions on Bulgarian truckers.", ("THREATEN", "GRC", "BGR")),
+    ("Turkey denied entry to three German journalists.", ("REJECT", "TUR", "DEU")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)
@@ -128,6 +136,7 @@ def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> Non
     ("Syria offered its troops to Lebanon to help it defeat the rebels.", "AID"),   # the purpose of an offer
     ("Germany attacked the proposal.", "ASSAULT"),                                   # words, not force
     ("Russia sent troops to Syria to protect its bases.", "AID"),                    # its own interest
+    ("Russia did not close its border with Georgia.", "COERCE"),                     # negated
 ])
 def test_look_alikes_are_not_asserted(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))
