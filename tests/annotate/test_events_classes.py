@@ -106,6 +106,12 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     # restrictions planned on others: an announced coercion is a threat
     ("Greece plans to impose restrictions on Bulgarian truckers.", ("THREATEN", "GRC", "BGR")),
     ("Turkey denied entry to three German journalists.", ("REJECT", "TUR", "DEU")),
+    # expelling people is COERCE, expelling envoys SANCTION (PLOVER)
+    ("Niger expelled two French journalists.", ("COERCE", "NER", "FRA")),
+    ("Mali expelled the French ambassador.", ("SANCTION", "MLI", "FRA")),
+    # a named modifier names a group before its possessive pronoun does
+    ("Greece demanded that its European Community partners refuse to recognize the new state.",
+     ("REQUEST", "GRC", "EUR")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)

@@ -95,7 +95,9 @@ def _core_actors(head: Token, index: MentionIndex, extra_preps: frozenset[str]) 
             found.append((t, a))
     if not found:
         return []
-    tok0, pick = ([f for f in found if f[1].country] or found)[0]
+    # a named modifier before a possessive pronoun: "its [European Community] partners" are the EC's
+    tok0, pick = ([f for f in found if f[1].country and f[0].pos_ != "PRON"]
+                  or [f for f in found if f[1].country] or found)[0]
     out = {pick.id: pick}
     conj = (*tok0.conjuncts, *(tok0.head.conjuncts if tok0.dep_ == "compound" else ()))
     for x in conj:  # "officials from Egypt and Sudan", "scores of [Sierra Leonean] and Liberian refugees"

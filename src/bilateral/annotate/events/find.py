@@ -39,6 +39,8 @@ _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
 #: "ordered the arrest of X", "ordered patrols": the orderer's own forces carry the act out; it stays an event
 _COMMAND_VERBS = frozenset({"order"})
+#: sectors of envoys, missions and forces: expelling them reduces relations (SANCTION), not people (COERCE)
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
 #: "during a meeting", "at talks": the clause's subject takes part; "after a demonstration" is another event
 _CLIMB_PREPS = frozenset({"during", "at", "in", "on", "for"})
@@ -513,7 +515,11 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     for src, tgt, how in pairs:
         if not src.country:
             continue
-        yield Candidate(trigger=tok, entry=entry, type=etype, mode=mode, cameo=cameo, source=src,
+        ptype, pmode, pcameo = etype, mode, cameo
+        if etype == "SANCTION" and mode == "expel" and tgt is not None and tgt.kind in ("person", "group") \
+                and (tgt.sector or "") not in _OFFICIAL_SECTORS:
+            ptype, pmode, pcameo = "COERCE", "deport", "174"  # PLOVER: expelling individuals is COERCE
+        yield Candidate(trigger=tok, entry=entry, type=ptype, mode=pmode, cameo=pcameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object) or referenced))
 
