@@ -24,6 +24,7 @@ from ..engine import Engine, record_hash
 from ..ingest import Article, InputProblem
 from ..record import Document
 from ..store import Store
+from ..store.records import record_dict, record_json
 from .parallel import Runner, make_runner
 from .progress import progress_bar
 from .summary import print_summary
@@ -82,14 +83,15 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
             stats.events += len(doc.events)
             stats.quotes += len(doc.quotes)
             stats.warned += bool(doc.warnings)
+            record = record_dict(doc) if out is not None and fmt != "table" else None
             if store is not None:
-                result = store.upsert(doc, key)
+                result = store.upsert(doc, key, record=record)
                 setattr(stats, result, getattr(stats, result) + 1)
             if out is not None:
                 if fmt == "jsonl":
-                    out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 elif fmt == "json":
-                    out.write(("" if first_json else ",") + "\n" + json.dumps(doc.to_dict(), ensure_ascii=False))
+                    out.write(("" if first_json else ",") + "\n" + json.dumps(record, ensure_ascii=False))
                     first_json = False
                 else:
                     docs_for_table.append(doc)
@@ -161,6 +163,6 @@ def write_part(folder: Path, index: int, docs: list[Document]) -> Path:
     tmp = folder / f".part-{index:05d}.jsonl.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         for doc in docs:
-            f.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            f.write(record_json(doc) + "\n")
     os.replace(tmp, path)
     return path

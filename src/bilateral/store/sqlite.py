@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from ..errors import BilateralError
 from ..record import Document
+from .records import record_dict
 
 UpsertResult = Literal["inserted", "updated", "unchanged"]
 
@@ -141,8 +142,9 @@ class Store:
         row = self.conn.execute("SELECT hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def upsert(self, doc: Document, content_hash: str) -> UpsertResult:
-        """Store ``doc``: unchanged when the hash matches, else replace all its rows in one transaction."""
+    def upsert(self, doc: Document, content_hash: str, *, record: dict[str, Any] | None = None) -> UpsertResult:
+        """Store ``doc``: unchanged when the hash matches, else replace all its rows in one transaction.
+        ``record`` is ``doc.to_dict()`` when the caller has it already."""
         old = self.stored_hash(doc.id)
         if old == content_hash:
             return "unchanged"
@@ -151,14 +153,13 @@ class Store:
                 self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
                 for table in SECTIONS:
                     self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
-                self._insert(doc, content_hash)
+                self._insert(doc, content_hash, record if record is not None else record_dict(doc))
         except sqlite3.Error as exc:
             raise BilateralError("E203", f"writing document {doc.id} to {self.path} failed: {exc} "
                                  "(nothing of it was written; check disk space and permissions)") from exc
         return "inserted" if old is None else "updated"
 
-    def _insert(self, doc: Document, content_hash: str) -> None:
-        record = doc.to_dict()
+    def _insert(self, doc: Document, content_hash: str, record: dict[str, Any]) -> None:
         c = self.conn
         c.execute("INSERT INTO documents (id, hash, published, title, source, url, n_actors, n_events, n_quotes, "
                   "n_warnings, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
