@@ -112,6 +112,15 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     # a named modifier names a group before its possessive pronoun does
     ("Greece demanded that its European Community partners refuse to recognize the new state.",
      ("REQUEST", "GRC", "EUR")),
+    # protesters' violence against property or police is a violent protest; weapons fire stays an assault
+    ("Kenyan protesters torched two police cars.", ("PROTEST", "KEN", "")),
+    ("The Russian consulate was ransacked by Ukrainian protesters.", ("PROTEST", "UKR", "RUS")),
+    ("Georgian demonstrators launched missiles at Armenian positions.", ("ASSAULT", "GEO", "ARM")),
+    ("Sudanese troops burned three villages in Darfur.", ("ASSAULT", "SDN", "")),
+    # a demand needs no named recipient; work stoppages
+    ("The Greek opposition leader demanded early elections.", ("REQUEST", "GRC", "")),
+    ("Palestinian workers shunned work to protest the closure.", ("PROTEST", "PSE", "")),
+    ("The ILO reiterated its demand that Israel ease the restrictions.", ("REQUEST", "UNO", "ISR")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)
@@ -143,6 +152,7 @@ def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> Non
     ("Germany attacked the proposal.", "ASSAULT"),                                   # words, not force
     ("Russia sent troops to Syria to protect its bases.", "AID"),                    # its own interest
     ("Russia did not close its border with Georgia.", "COERCE"),                     # negated
+    ("Georgian demonstrators launched missiles at Armenian positions.", "PROTEST"),  # weapons: an assault
 ])
 def test_look_alikes_are_not_asserted(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))

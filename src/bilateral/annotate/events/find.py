@@ -39,6 +39,8 @@ _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
 #: "ordered the arrest of X", "ordered patrols": the orderer's own forces carry the act out; it stays an event
 _COMMAND_VERBS = frozenset({"order"})
+#: attacks with weapons stay assaults whoever makes them ("demonstrators launched missiles at ...")
+_WEAPON_MODES = frozenset({"firearms", "aerial", "heavy-weapons", "explosives", "drone", "unconventional"})
 #: sectors of envoys, missions and forces: expelling them reduces relations (SANCTION), not people (COERCE)
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO"})
 _THREAT_VERBS = frozenset({"vow", "threaten", "warn", "swear"})
@@ -335,32 +337,43 @@ def _modifiers(tok: Token) -> list[Token]:
 
 
 def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
+    """Who acts in a noun event: the first way that names an actor with a country, else the first that
+    names one at all ("its demand" where "its" is a group without a country, then the light verb's subject)."""
+    first: tuple[list[Actor], str] | None = None
+    for found, how in _noun_source_options(m, index):
+        if any(a.country for a in found):
+            return found, how
+        first = first or (found, how)
+    return first or ([], "")
+
+
+def _noun_source_options(m: Match, index: MentionIndex) -> Iterator[tuple[list[Actor], str]]:
     tok = m.trigger
     for pobj in prep_objects(tok, {"by"}):
         found = np_actors(pobj, index)
         if found:
-            return found, "'by' phrase"
+            yield found, "'by' phrase"
     for ch in tok.children:
         if ch.dep_ == "poss":
             found = np_actors(ch, index)
             if found:
-                return found, "possessive"
+                yield found, "possessive"
     if "nomod" not in m.entry.flags:
         mods = [index.actor_for_token(ch) for ch in _modifiers(tok)]
         found = list({a.id: a for a in mods if a is not None}.values())
         if found:
-            return found, "modifier"
+            yield found, "modifier"
     for pobj in prep_objects(tok, {"from"}):
         found = np_actors(pobj, index)
         if found:
-            return found, "'from' phrase"
+            yield found, "'from' phrase"
     gov = m.light if m.light is not None else (tok.head if tok.dep_ == "dobj" else None)
     third = gov is not None and (lemma(gov) in cues().third_party_verbs or m.entry.mode == "third-party")
     if gov is not None and third and prep_objects(tok, {"between"}):
         agent, _ = agent_token(gov)
         found = np_actors(agent, index) if agent is not None else []
         if found:
-            return found, f"subject of '{gov.text}' (third party)"
+            yield found, f"subject of '{gov.text}' (third party)"
     if "recip" in m.entry.flags:  # "talks between X and Y", "the signing of a treaty between X and Y"
         between = prep_objects(tok, {"between", "among"})
         for of in prep_objects(tok, {"of"}):
@@ -368,7 +381,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
         for pobj in between:
             found = np_actors(pobj, index)
             if len(found) > 1:
-                return found, "'between' phrase"
+                yield found, "'between' phrase"
     verb = m.light
     how = "subject of light verb"
     if verb is None and "climb" in m.entry.flags and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
@@ -384,8 +397,7 @@ def _noun_sources(m: Match, index: MentionIndex) -> tuple[list[Actor], str]:
                 found = reported_pronoun(agent, index)
                 how += ": pronoun of the reporting clause's subject" if found else ""
             if found:
-                return found, how
-    return [], ""
+                yield found, how
 
 
 def _adjacent_modifiers(tok: Token, index: MentionIndex) -> list[Actor]:
@@ -446,6 +458,7 @@ def _cooperative_purpose(m: Match) -> bool:
 def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
+    agent: Token | None = None
     if entry.pos == "noun":
         sources, source_how = _noun_sources(m, index)
     else:
@@ -469,6 +482,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
             source_how = f"{how} of '{head.head.text}'"
     if not sources:
         return
+    protesters = entry.pos == "verb" and m.type in ("COERCE", "ASSAULT") and agent is not None \
+        and lemma(agent) in cues().protester_words and m.mode not in _WEAPON_MODES
     targets, target_how = _targets(m, index, {a.id for a in sources}, places)
     if entry.lemma in ("welcome", "receive") and targets and all(t.kind == "person" for t in targets) \
             and all(s.kind == "person" for s in sources):
@@ -485,6 +500,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         and plover_types()[m.type].quad <= 2
     mode = m.mode
     etype, cameo = m.type, m.cameo
+    if protesters:  # "protesters torched police cars", "demolished by a protester": violent protest (CAMEO 145)
+        etype, cameo, mode = "PROTEST", "145", "riot"
     if etype == "MOBILIZE" and _cooperative_purpose(m):
         # "sent troops to help defend X": forces sent to help are military aid, not a show of force
         etype, cameo, mode = "AID", "072", None
@@ -509,8 +526,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         pairs.extend((s, t, target_how) for s in sources for t in targets[:6])
     # "arrested three suspects", "killed 12": a harm done to people counted or named as people is an event
     # even when they are no actor of the record
-    obj = object_token(tok) if entry.pos == "verb" and plover_types()[etype].quad == 4 else None
-    counted_object = obj is not None and etype in ("COERCE", "ASSAULT") and (
+    obj = object_token(tok) if entry.pos == "verb" and plover_types()[m.type].quad == 4 else None
+    counted_object = obj is not None and m.type in ("COERCE", "ASSAULT") and (
         obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
     for src, tgt, how in pairs:
         if not src.country:
