@@ -266,13 +266,14 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 
 #: pinned a little below the figures measured with the actors stage of the day (seed 1.0/1.0, held-out
 #: 0.864/0.903, held-out 2 0.912/0.90 (0.647/0.793 before the argument-phrase work), PLOVER 0.437 recall /
-#: 0.469 dyad, PETR-2 0.417); raise them, never lower them
+#: 0.469 dyad, PETR-2 0.417; after the verb-class work: held-out 0.898/0.922, held-out 2 0.971/0.907,
+#: PLOVER 0.525/0.563, PETR-2 0.50); raise them, never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
-    "heldout": {"event_recall": 0.8, "event_precision": 0.85},
-    "heldout2": {"event_recall": 0.85, "event_precision": 0.85},
-    "plover": {"event_recall": 0.42, "dyad_recall": 0.45},
-    "petr2": {"event_recall": 0.40},
+    "heldout": {"event_recall": 0.85, "event_precision": 0.88},
+    "heldout2": {"event_recall": 0.92, "event_precision": 0.87},
+    "plover": {"event_recall": 0.5, "dyad_recall": 0.53},
+    "petr2": {"event_recall": 0.46},
 }
 
 

@@ -121,6 +121,12 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("The Greek opposition leader demanded early elections.", ("REQUEST", "GRC", "")),
     ("Palestinian workers shunned work to protest the closure.", ("PROTEST", "PSE", "")),
     ("The ILO reiterated its demand that Israel ease the restrictions.", ("REQUEST", "UNO", "ISR")),
+    # withdrawing inspectors or peacekeepers reduces involvement (SANCTION); a required object outranks a
+    # bare preposition ("withdraw [inspectors] from" before "withdraw from")
+    ("Japan withdrew its election observers from Kenya.", ("SANCTION", "JPN", "KEN")),
+    ("Nigeria withdrew its peacekeeping force from Chad.", ("SANCTION", "NGA", "TCD")),
+    ("France withdrew its troops from Mali.", ("RETREAT", "FRA", "MLI")),
+    ("UN Secretary-General Kofi Annan said he will withdraw weapons inspectors from Iraq.", ("THREATEN", "UNO", "IRQ")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)

@@ -112,6 +112,11 @@ def validate_entry(entry: Entry, types: dict[str, PloverType]) -> None:
         raise BilateralError("E402", f"{where}: pos must be verb or noun")
 
 
+#: prepositions and particles a pattern may require ("call+on", "pull+out"): less specific than an object
+_PARTICLES = frozenset({"from", "to", "on", "upon", "for", "with", "off", "out", "up", "down", "in", "into", "at",
+                        "by", "over", "back", "away", "of", "about", "against"})
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The trigger lexicon, validated against the PLOVER table."""
@@ -129,7 +134,10 @@ def lexicon() -> Lexicon:
         (verbs if pos == "verb" else nouns).setdefault(entry.lemma, []).append(entry)
 
     def ordered(table: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
-        return {k: tuple(sorted(v, key=lambda e: -len(e.requires))) for k, v in table.items()}
+        # more required words first; among as many, a required object before a bare preposition or particle
+        # ("withdraw [inspectors] from" is SANCTION, not the generic "withdraw from")
+        return {k: tuple(sorted(v, key=lambda e: (-len(e.requires), all(w in _PARTICLES for w in e.requires))))
+                for k, v in table.items()}
 
     return Lexicon(verbs=ordered(verbs), nouns=ordered(nouns))
 
