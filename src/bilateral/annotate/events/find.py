@@ -139,6 +139,13 @@ def _light_verb(tok: Token) -> Token | None:
     return None
 
 
+def _happening(tok: Token) -> bool:
+    """An event noun told as happening: the subject of "began", "started", "took place", "got under way"
+    ("joint drills by X and Y began on Monday")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+        and lemma(tok.head) in cues().happening_verbs
+
+
 def _match(tok: Token) -> Match | None:
     lex = lexicon()
     c = cues()
@@ -162,7 +169,7 @@ def _match(tok: Token) -> Match | None:
             if req is None:
                 continue
             light = _light_verb(tok)
-            if "light_only" in entry.flags and light is None:
+            if "light_only" in entry.flags and light is None and not _happening(tok):
                 continue
             m = Match(trigger=tok, entry=entry, light=light, consumed=req, type=entry.type, mode=entry.mode,
                       cameo=entry.cameo)
@@ -267,6 +274,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             found = _pick(cands, index, exclude)
         elif slot == "destination":  # "a visit to Seoul": the host is the country the place lies in
             found = _destination(m, index, exclude, places)
+        elif slot == "owner":  # "forgave [Haiti's] debt", "cancelled the debt [of Chad]": whose the object is
+            found = _pick(list(m.consumed), index, exclude)
         elif slot == "clause_subject":  # "allowed [refugees] to cross", "helped [Nepal] rebuild": parsed as a clause
             clause = content_clause(tok)
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
