@@ -479,3 +479,8 @@ def test_stance_and_sponsor_words_are_not_nationality(engine: Any, text: str, ph
 def test_led_keeps_the_nationality(engine: Any) -> None:
     assert _code(engine.extract("Vietnamese-led forces retook the village.", published="2024-05-01"),
                  "forces")[0] == "VNM"
+
+
+def test_stance_word_place_gives_no_country(engine: Any) -> None:
+    doc = engine.extract("The missile was fired by pro-Russia rebels.", published="2024-05-01")
+    assert _code(doc, "rebels")[0] != "RUS"

@@ -122,6 +122,11 @@ def _stance(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _stance_place(doc: Doc, place: Place) -> bool:
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    return span is not None and _stance(doc, span.start, span.end)
+
+
 def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue]:
     """Drop country cues that name something else here: Turkey the bird, Georgia the US state."""
     amb = _ambiguous()
@@ -181,6 +186,7 @@ def resolve_actors(ctx: Context, *, places: Sequence[Place] = ()) -> list[Actor]
         return []
     kb = load_kb(tuple(ctx.settings.actor_files))
     cues = _filter_cues(doc, find_cues(doc), places)
+    places = [p for p in places if not _stance_place(doc, p)]  # "pro-Russia rebels" are not in Russia
     persons = person_spans(doc, cues, kb, _kb_trie(kb))
     place_spans = {p.span for p in places if p.confidence >= 0.5}
     persons = [(s, e) for s, e in persons  # "Kharkiv" tagged PERSON is the city the places stage found
