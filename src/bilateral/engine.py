@@ -174,5 +174,6 @@ def record_hash(article: Article, engine: Engine) -> str:
 
     meta = getattr(engine.nlp, "meta", {}) or {}
     parts = (article.content_hash, __version__, str(meta.get("name")), str(meta.get("version")),
-             str(engine.settings.max_chars), engine.settings.oversize, ",".join(engine.settings.actor_files))
+             str(engine.settings.max_chars), engine.settings.oversize, ",".join(engine.settings.actor_files),
+             engine.settings.codes)
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
