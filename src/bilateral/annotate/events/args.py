@@ -53,8 +53,10 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
             continue
         if actor is not None and not actor.country:
             # "diplomats from Chile and Peru", "exiled dissidents from Egypt": a group the actors stage left
-            # without a country acts for the countries its own phrase names
-            named = [n for n in _core_actors(head, index, extra_preps) if n.id != actor.id and n.country]
+            # without a country acts for the countries its own phrase names (for a pronoun: its first mention)
+            named_at = _first_mention_head(actor, head) if head.pos_ == "PRON" else head
+            named = [n for n in _core_actors(named_at, index, extra_preps) if n.id != actor.id and n.country] \
+                or [n for n in _affiliated_actors(named_at, index) if n.id != actor.id and n.country]
             if named:
                 for n in named:
                     out.setdefault(n.id, n)
@@ -85,6 +87,36 @@ def np_actors(tok: Token, index: MentionIndex, *, extra_preps: frozenset[str] = 
     return list(out.values())
 
 
+#: participles and adjectives that tie a group to another ("workers affiliated with X", "militants loyal to Y")
+AFFILIATION_WORDS = frozenset({"affiliate", "affiliated", "loyal", "link", "linked", "ally", "allied", "align",
+                               "aligned", "belong", "belonging", "tie", "tied", "attach", "attached", "close",
+                               "member"})
+
+
+def _first_mention_head(actor: Actor, tok: Token) -> Token:
+    """The head word of the actor's first mention in the document of ``tok``, else ``tok``."""
+    first = min(actor.mentions, key=lambda m: m.span[0], default=None)
+    if first is None:
+        return tok
+    words = [t for t in tok.doc if first.span[0] <= t.idx < first.span[1]]
+    heads = [t for t in words if not (first.span[0] <= t.head.idx < first.span[1]) or t.head.i == t.i]
+    return heads[0] if heads else tok
+
+
+def _affiliated_actors(head: Token, index: MentionIndex) -> list[Actor]:
+    """The actors a countryless group is tied to by an affiliation phrase: "workers [affiliated with the
+    Serbian union]", "militants [loyal to Iraq's al-Qaeda leader]"."""
+    out: list[Actor] = []
+    for ch in head.children:
+        if ch.dep_ in ("acl", "amod") and (ch.lemma_.lower() in AFFILIATION_WORDS or ch.lower_ in AFFILIATION_WORDS):
+            for prep in ch.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            out.extend(a for a in np_actors(obj, index, conjuncts=False) if a not in out)
+    return out
+
+
 def _core_actors(head: Token, index: MentionIndex, extra_preps: frozenset[str]) -> list[Actor]:
     """The actor a noun phrase names through its modifiers or of/from phrases (the first with a country),
     with the conjuncts of that word ("officials from Egypt and Sudan")."""
@@ -98,6 +130,10 @@ def _core_actors(head: Token, index: MentionIndex, extra_preps: frozenset[str]) 
     # a named modifier before a possessive pronoun: "its [European Community] partners" are the EC's
     tok0, pick = ([f for f in found if f[1].country and f[0].pos_ != "PRON"]
                   or [f for f in found if f[1].country] or found)[0]
+    if not pick.country:  # "thousands of [workers affiliated with the Serbian union]"
+        tied = [a for a in _affiliated_actors(tok0, index) if a.country]
+        if tied:
+            return tied
     out = {pick.id: pick}
     conj = (*tok0.conjuncts, *(tok0.head.conjuncts if tok0.dep_ == "compound" else ()))
     for x in conj:  # "officials from Egypt and Sudan", "scores of [Sierra Leonean] and Liberian refugees"
@@ -257,7 +293,9 @@ def content_clause(verb: Token) -> Token | None:
     return clause
 
 
-_CONTENT_PREPS = frozenset({"to", "with", "on", "against", "between", "from", "at", "into", "for", "over", "upon"})
+#: "in" too: a place the actors stage keeps as an actor there is an argument ("to impose a curfew in Algiers")
+_CONTENT_PREPS = frozenset({"to", "with", "on", "against", "between", "from", "at", "into", "for", "over", "upon",
+                            "in"})
 
 
 def content_arguments(clause: Token, *, depth: int = 0) -> list[Token]:

@@ -331,7 +331,7 @@ def sub_targets(m: Match) -> list[Token]:
     if obj is not None:
         out.append(obj)
     for h in [tok] if m.light is None else [tok, m.light]:
-        out.extend(prep_objects(h, {"to", "with", "on", "against", "between", "from", "at", "into"}))
+        out.extend(prep_objects(h, {"to", "with", "on", "against", "between", "from", "at", "into", "in"}))
     return out
 
 
@@ -591,7 +591,8 @@ def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = 
                 top.append(m)
                 continue
             gov.type, gov.cameo = "THREATEN", "13"
-            gov.mode = _THREAT_MODE.get(m.type)
+            # "threatened to arrest" is an arrest threat, "to impose a curfew" a restriction
+            gov.mode = "restrict" if m.type == "COERCE" and m.mode != "arrest" else _THREAT_MODE.get(m.type)
     # "claimed that X had attacked Y" accuses X; "claimed victory" is no event
     top = [m for m in top if "conflict_content" not in m.entry.flags
            or any(types[c.type].quad >= 3 for c in m.content)]
