@@ -149,6 +149,23 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     # calling off a protest is a concession; agreeing to postpone one is an agreement, not the protest
     ("Kenyan teachers cancelled their strike.", ("CONCEDE", "KEN", "")),
     ("Azerbaijani opposition leaders agreed to postpone the demonstration in Baku.", ("AGREE", "AZE", "")),
+    # more members of the CAMEO verb classes
+    ("The United States encouraged Pakistan to resume talks with India.", ("REQUEST", "USA", "PAK")),
+    ("The Indian prime minister toured Bangladesh last week.", ("CONSULT", "IND", "BGD")),
+    ("Chile paid tribute to Peru for its help.", ("SUPPORT", "CHL", "PER")),
+    ("Spain and Morocco joined forces to fight smuggling.", ("COOPERATE", "ESP", "MAR")),
+    ("Britain trained Ukrainian soldiers.", ("AID", "GBR", "UKR")),
+    ("Russia and Ukraine exchanged prisoners on Friday.", ("RETREAT", "RUS", "UKR")),
+    ("Iran repatriated two Iraqi fishermen.", ("RETREAT", "IRN", "IRQ")),
+    ("Kenya decried Somalia's decision.", ("ACCUSE", "KEN", "SOM")),
+    ("Egypt objected to the Ethiopian plan.", ("REJECT", "EGY", "ETH")),
+    ("Thousands of Georgians took to the streets against the law.", ("PROTEST", "GEO", "")),
+    ("China sent warships to the Taiwan Strait.", ("MOBILIZE", "CHN", "")),
+    ("The United States imposed tariffs on Chinese goods.", ("SANCTION", "USA", "CHN")),
+    ("Israeli settlers stabbed a Palestinian man.", ("ASSAULT", "ISR", "PSE")),
+    ("Iranian forces shot down a Ukrainian airliner.", ("ASSAULT", "IRN", "UKR")),
+    ("Syrian jets pounded Turkish positions.", ("ASSAULT", "SYR", "TUR")),
+    ("Ethiopia and Eritrea fought a border war.", ("ASSAULT", "ETH", "ERI")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)
@@ -185,6 +202,8 @@ def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> Non
     ("Joint drills by India and Nepal were cancelled.", "COOPERATE"),                # not told as happening
     ("Azerbaijani opposition leaders agreed to postpone the demonstration in Baku.", "PROTEST"),
     ("Kenyan teachers cancelled their strike.", "PROTEST"),
+    ("Spain and Morocco joined forces to fight smuggling.", "ASSAULT"),             # fighting a third thing
+    ("Britain did not train Ukrainian soldiers.", "AID"),                            # negated
 ])
 def test_look_alikes_are_not_asserted(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))

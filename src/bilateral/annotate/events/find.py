@@ -39,6 +39,8 @@ _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 _OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
 #: "ordered the arrest of X", "ordered patrols": the orderer's own forces carry the act out; it stays an event
 _COMMAND_VERBS = frozenset({"order"})
+#: objects that name the fight itself ("fought a border war"): the sides still fight each other
+_COGNATE_OBJECTS = frozenset({"war", "battle", "conflict", "fight", "skirmish", "duel", "gunbattle", "clash"})
 #: attacks with weapons stay assaults whoever makes them ("demonstrators launched missiles at ...")
 _WEAPON_MODES = frozenset({"firearms", "aerial", "heavy-weapons", "explosives", "drone", "unconventional"})
 #: sectors of envoys, missions and forces: expelling them reduces relations (SANCTION), not people (COERCE)
@@ -525,7 +527,10 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         etype, cameo, mode = "COOPERATE", "06", None  # "French and Egyptian warships launched war games"
     if targets and target_how == "content" and "recip" in entry.flags and len(sources) > 1:
         targets = []  # "X and Y failed to reach agreement on Z's offices": X and Y with each other
-    if not targets and ("recip" in entry.flags or etype == "COOPERATE") and len(sources) > 1:
+    # "X and Y fought [smuggling]": a conflict act with an object of its own is not against each other
+    obj = object_token(tok) if entry.pos == "verb" else None
+    against_object = plover_types()[etype].quad == 4 and obj is not None and lemma(obj) not in _COGNATE_OBJECTS
+    if not targets and ("recip" in entry.flags or etype == "COOPERATE") and len(sources) > 1 and not against_object:
         # "the US, Russia and Switzerland met": each with each, both ways
         pairs.extend((a, b, "coordinated actors (reciprocal)") for a in sources[:4] for b in sources[:4]
                      if a.id != b.id)
