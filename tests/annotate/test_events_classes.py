@@ -166,6 +166,7 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("Iranian forces shot down a Ukrainian airliner.", ("ASSAULT", "IRN", "UKR")),
     ("Syrian jets pounded Turkish positions.", ("ASSAULT", "SYR", "TUR")),
     ("Ethiopia and Eritrea fought a border war.", ("ASSAULT", "ETH", "ERI")),
+    ("Kenyan police beat Somali refugees.", ("ASSAULT", "KEN", "SOM")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)
@@ -204,6 +205,7 @@ def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> Non
     ("Kenyan teachers cancelled their strike.", "PROTEST"),
     ("Spain and Morocco joined forces to fight smuggling.", "ASSAULT"),             # fighting a third thing
     ("Britain did not train Ukrainian soldiers.", "AID"),                            # negated
+    ("The Brazilian football team beat Argentina in the final.", "ASSAULT"),         # a match
 ])
 def test_look_alikes_are_not_asserted(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))

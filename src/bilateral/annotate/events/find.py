@@ -493,6 +493,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
             source_how = f"{how} of '{head.head.text}'"
     if not sources:
         return
+    if agent is not None and lemma(agent) in cues().sports_words and plover_types()[m.type].quad == 4:
+        return  # "the football team beat Portugal": a match, not an assault
     protesters = entry.pos == "verb" and m.type in ("COERCE", "ASSAULT") and agent is not None \
         and lemma(agent) in cues().protester_words and m.mode not in _WEAPON_MODES
     targets, target_how = _targets(m, index, {a.id for a in sources}, places)
