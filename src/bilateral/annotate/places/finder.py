@@ -53,6 +53,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     conf = lexicon()["confidence"]
     found: list[tuple[Span, tuple[Entry, ...], float, str]] = []
     taken = [False] * len(doc)
+    info = _Tokens(doc)
     ents = list(doc.ents)
     k = 0
     while k < len(ents):
@@ -75,7 +76,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if span is not None and entries:
                 found.append((span, entries, conf["literal"], "ner"))
             elif ent.label_ == "GPE":
-                found += [(s, e, conf["literal"], "ner-part") for s, e in _scan(doc, ent.start, ent.end, gaz)]
+                found += [(s, e, conf["literal"], "ner-part") for s, e in _scan(doc, info, ent.start, ent.end, gaz)]
         elif ent.label_ in MISLABELS and (fixed := _mislabelled(ent, gaz)) is not None:
             found.append((fixed[0], fixed[1], conf["literal"], "ner-fix"))
         elif ent.label_ == "ORG":
@@ -87,14 +88,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 found.append((span, entries, conf["literal"] if _dateline(span) else conf["organisation"], "org"))
             else:
                 found += [(s, e, conf["embedded"], "embedded")
-                          for s, e in _scan(doc, ent.start, ent.end, gaz, min_city=SCAN_MIN_CITY)]
+                          for s, e in _scan(doc, info, ent.start, ent.end, gaz, min_city=SCAN_MIN_CITY)]
         k += 1
     i = 0
     while i < len(doc):
-        if taken[i]:
+        if taken[i] or not info.capitalized[i]:
             i += 1
             continue
-        hit = _match_at(doc, i, len(doc), gaz, taken=taken, strict=True)
+        hit = _match_at(doc, info, i, len(doc), gaz, taken=taken, strict=True)
         if hit is None:
             i += 1
             continue
@@ -196,31 +197,64 @@ def _capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-def _match_at(doc: Doc, i: int, limit: int, gaz: Gazetteer, *, taken: list[bool] | None = None,
+class _Tokens:
+    """What :func:`_match_at` reads of the tokens, read once per document (not once per window)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: list[str] = []
+        self.idx: list[int] = []
+        for t in doc:
+            self.text.append(t.text)
+            self.idx.append(t.idx)
+        self.capitalized = [w[:1].isupper() for w in self.text]
+        self._inner: list[bool | None] = [None] * len(self.text)
+        self._common: list[bool | None] = [None] * len(self.text)
+
+    def inner(self, i: int) -> bool:
+        """A word that may sit inside a name: capitalized, a connector ("of", "de") or punctuation."""
+        known = self._inner[i]
+        if known is None:
+            t = self.doc[i]
+            known = self._inner[i] = self.capitalized[i] or t.lower_ in CONNECTORS or t.is_punct
+        return known
+
+    def common(self, i: int) -> bool:
+        """A word a name outside any entity may not hold: an alphabetic word the tagger did not call
+        a proper noun (unless all capitals), other than a connector."""
+        known = self._common[i]
+        if known is None:
+            t = self.doc[i]
+            known = self._common[i] = (t.is_alpha and t.pos_ != "PROPN" and not (t.is_upper and len(t) > 1)
+                                       and t.lower_ not in CONNECTORS)
+        return known
+
+
+def _match_at(doc: Doc, info: _Tokens, i: int, limit: int, gaz: Gazetteer, *, taken: list[bool] | None = None,
               strict: bool, min_city: int = SCAN_MIN_CITY) -> tuple[Span, tuple[Entry, ...]] | None:
-    """The longest gazetteer name starting at token ``i`` (before ``limit``), if any."""
-    if not _capitalized(doc[i]):
+    """The longest gazetteer name starting at token ``i`` (before ``limit``), if any.
+
+    A name is tokens ``[i, j)``: none taken, every word capitalized, a connector or punctuation (and,
+    when ``strict``, no common word), the last capitalized or ".". The first conditions hold for
+    ``[i, j)`` only if they hold for every shorter window, so they bound ``j`` in one pass."""
+    if not info.capitalized[i]:
         return None
     longest = min(limit, i + gaz.max_words + 3)
-    for j in range(longest, i, -1):
-        toks = doc[i:j]
-        if taken is not None and any(taken[t] for t in range(i, j)):
+    bound = i
+    while bound < longest and not (taken is not None and taken[bound]) and info.inner(bound) \
+            and not (strict and info.common(bound)):
+        bound += 1
+    words, text_of = info.text, doc_text(doc)
+    for j in range(bound, i, -1):
+        if not (info.capitalized[j - 1] or words[j - 1] == "."):
             continue
-        last = doc[j - 1]
-        if not (_capitalized(last) or last.text == "."):
-            continue
-        if any(not _capitalized(t) and t.lower_ not in CONNECTORS and not t.is_punct for t in toks):
-            continue
-        if strict and any(t.is_alpha and t.pos_ != "PROPN" and not (t.is_upper and len(t) > 1)
-                          and t.lower_ not in CONNECTORS for t in toks):
-            continue
-        text = toks.text
+        text = text_of[info.idx[i]:info.idx[j - 1] + len(words[j - 1])]
         if text.endswith(".") and len(text) <= 6 and not _after_comma_place(doc, i):
             continue  # "Pa.", "Ind.": state abbreviations only in "Scranton, Pa."
         entries = tuple(e for e in gaz.lookup(text, alt=False)
                         if e.feature != "city" or e.population >= min_city)
         if entries:
-            return toks, entries
+            return doc[i:j], entries
     return None
 
 
@@ -228,13 +262,13 @@ def _after_comma_place(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in PLACE_LABELS
 
 
-def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer, *,
+def _scan(doc: Doc, info: _Tokens, start: int, end: int, gaz: Gazetteer, *,
           min_city: int = 0) -> list[tuple[Span, tuple[Entry, ...]]]:
     """Gazetteer names inside an entity (``[start, end)`` tokens), left to right, longest first."""
     out = []
     i = start
     while i < end:
-        hit = _match_at(doc, i, end, gaz, strict=False, min_city=min_city)
+        hit = _match_at(doc, info, i, end, gaz, strict=False, min_city=min_city)
         if hit is None:
             i += 1
             continue
