@@ -167,6 +167,10 @@ def _counted(engine: Any, text: str) -> set[tuple[str, str, str]]:
     ("Syrian jets pounded Turkish positions.", ("ASSAULT", "SYR", "TUR")),
     ("Ethiopia and Eritrea fought a border war.", ("ASSAULT", "ETH", "ERI")),
     ("Kenyan police beat Somali refugees.", ("ASSAULT", "KEN", "SOM")),
+    # observers let in are the recipients; a deployment to a border faces the country across it
+    ("Kazakhstan allowed OSCE observers into the country.", ("RETREAT", "KAZ", "IGO")),
+    ("Pakistan deployed troops to the border with India.", ("MOBILIZE", "PAK", "IND")),
+    ("Venezuela massed troops along the border with Guyana.", ("MOBILIZE", "VEN", "GUY")),
 ])
 def test_verb_classes(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     got = _counted(engine, text)

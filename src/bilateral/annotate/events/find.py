@@ -36,7 +36,7 @@ _THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "arres
 _NAMED = frozenset({"DATE", "TIME", "PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 _TO_RECIPIENT = frozenset({"REJECT", "AID", "AGREE", "REQUEST", "SUPPORT"})
 #: types whose required object names its owner, the recipient: "accepted [Chile's proposal]", "met [their demands]"
-_OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT"})
+_OWNER_OBJECT = frozenset({"AGREE", "CONCEDE", "REJECT", "RETREAT"})  # and "allowed [UN observers] in"
 #: "ordered the arrest of X", "ordered patrols": the orderer's own forces carry the act out; it stays an event
 _COMMAND_VERBS = frozenset({"order"})
 #: objects that name the fight itself ("fought a border war"): the sides still fight each other
@@ -313,6 +313,8 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             extra = {"by", "to"} if slot in ("on", "against") else {"by"}
             if slot == "for" and m.type == "REQUEST":  # "called for sanctions against X", "for talks with X"
                 extra |= {"against", "on", "with", "to"}
+            if m.type == "MOBILIZE" and any(lemma(c) in ("border", "frontier", "boundary") for c in cands):
+                extra |= {"with"}  # "deployed troops to the border with X": X faces the deployment
             found = _pick(cands, index, exclude, extra=frozenset(extra))
         if found:
             return found, slot
