@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilateral.annotate.context import Context
 from bilateral.annotate.quotes import find_quotes
@@ -327,3 +329,31 @@ def test_seed_statements(seed_gold: dict[str, Any], seed_record: Any) -> None:
             assert any(gq["speaker"] in n for n in names), f"wrong speaker for: {gq['contains']}"
     for q in quotes:
         assert seed_record.text[q.span[0]:q.span[1]] == q.text
+
+
+def _marks_reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The character-by-character scan that ``marks._marks`` speeds up (it jumps between candidates)."""
+    from bilateral.annotate.quotes.marks import DOUBLE
+
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in DOUBLE:
+            out.append((i, 1))
+        elif ch in "'`" and i + 1 < end and text[i + 1] == ch and (i + 2 >= end or text[i + 2] != ch):
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
+
+
+@given(st.lists(st.sampled_from(["a", " ", "'", "''", "'''", "`", "``", '"', "“", "”", "‘", "’", "\n", "«", "»",
+                                 ".", ","]), max_size=30), st.integers(0, 40), st.integers(0, 40))
+def test_mark_scan_matches_the_character_scan(parts: list[str], a: int, b: int) -> None:
+    from bilateral.annotate.quotes.marks import _marks
+
+    text = "".join(parts)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _marks(text, start, end) == _marks_reference(text, start, end)
+    assert _marks(text, 0, len(text)) == _marks_reference(text, 0, len(text))

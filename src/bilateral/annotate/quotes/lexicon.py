@@ -6,7 +6,7 @@ Reads: the package data file. Writes: a frozen :class:`Reporting` (sets of lemma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 KINDS = ("verb", "direct", "noun", "light", "prep", "phrasal", "medium", "media_name", "not_label")
@@ -34,6 +34,11 @@ class Reporting:
     """Words that make a proper name a news outlet (Post, Times, Reuters...)."""
     not_labels: frozenset[str] = frozenset()
     """Lower-case words that open a paragraph with a colon without naming a speaker (note, update...)."""
+
+    @cached_property
+    def prep_starts(self) -> frozenset[str]:
+        """The first words of :attr:`preps` (most tokens start none)."""
+        return frozenset(words[0] for words in self.preps if words)
 
     def cues_direct(self, lemma: str) -> bool:
         """Whether ``lemma`` can cue a direct quote."""

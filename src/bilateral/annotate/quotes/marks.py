@@ -17,6 +17,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_SHAPES = "“„«"
@@ -25,6 +26,8 @@ STRAIGHT = '"'
 DOUBLE = OPEN_SHAPES + CLOSE_SHAPES + STRAIGHT
 BEFORE_OPEN = "([{—–―-/:;"
 AFTER_CLOSE = ".,;:!?)]}—–―-…’'" + DOUBLE
+_MARK_CHAR = re.compile("[" + re.escape(DOUBLE + "'`") + "]")  # where a double mark may be
+_SINGLE_CHAR = re.compile("[‘’]")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     i = start
     while i < end:
+        found = _MARK_CHAR.search(text, i, end)  # the characters in between are never marks
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch in DOUBLE:
             out.append((i, 1))
@@ -151,8 +158,9 @@ def _single_quotes(text: str, paras: list[tuple[int, int]], doubles: list[Quoted
         covered[q.open:q.after] = b"\x01" * (q.after - q.open)
     for para in paras:
         opener: int | None = None
-        for i in range(para[0], para[1]):
-            if covered[i] or text[i] not in "‘’":
+        for found in _SINGLE_CHAR.finditer(text, para[0], para[1]):
+            i = found.start()
+            if covered[i]:
                 continue
             ch = text[i]
             prev = text[i - 1] if i > para[0] else ""

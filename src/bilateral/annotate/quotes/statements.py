@@ -79,10 +79,13 @@ def _is_cue(tok: Token, lex: Reporting, *, direct: bool) -> bool:
 
 def _prep_cue(tok: Token, lex: Reporting) -> tuple[tuple[int, int], Token | None] | None:
     """A multi-word cue such as "according to" starting at ``tok``: its span and its object."""
+    lower = tok.lower_
+    if lower not in lex.prep_starts:
+        return None
     doc = tok.doc
     for words in lex.preps:
         n = len(words)
-        if tok.lower_ == words[0] and tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == words:
+        if lower == words[0] and tok.i + n <= len(doc) and tuple(t.lower_ for t in doc[tok.i:tok.i + n]) == words:
             last = doc[tok.i + n - 1]
             obj = next((c for c in last.children if c.dep_ == "pobj"), None)
             return (tok.idx, last.idx + len(last.text)), obj
