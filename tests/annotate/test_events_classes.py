@@ -224,9 +224,9 @@ def test_a_conditional_threat_is_asserted_a_bare_modal_is_not(engine: Any) -> No
 
 # ------------------------------------------------------------------ held-out set 3 (written before tuning on it)
 
-#: first scored at recall 0.917 / precision 0.952 (70 sentences, all 16 types, 10 without an event);
-#: pinned a little below; raise, never lower
-HELDOUT3_FLOORS = {"event_recall": 0.88, "event_precision": 0.9}
+#: first scored at recall 0.917 / precision 0.952 (70 sentences, all 16 types, 10 without an event), later
+#: 0.933 / 0.968 (not tuned on it); pinned a little below; raise, never lower
+HELDOUT3_FLOORS = {"event_recall": 0.9, "event_precision": 0.93}
 
 
 def test_third_heldout_set_is_well_formed() -> None:
