@@ -484,3 +484,16 @@ def test_led_keeps_the_nationality(engine: Any) -> None:
 def test_stance_word_place_gives_no_country(engine: Any) -> None:
     doc = engine.extract("The missile was fired by pro-Russia rebels.", published="2024-05-01")
     assert _code(doc, "rebels")[0] != "RUS"
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Bosnian Serbs shelled the town on Sunday.", "Bosnian Serbs", "BIH"),  # where the ethnic group lives
+    ("Kosovo Albanians marched in the rain.", "Kosovo Albanians", "XKX"),
+    ("Turkish Cypriots rejected the plan.", "Turkish Cypriots", "CYP"),  # Cypriots of Turkish descent
+    ("The Organization of African Unity condemned the coup.", "Organization of African Unity", "IGO"),
+    ("The Moro Islamic Liberation Front attacked the base.", "Moro Islamic Liberation Front", "PHL"),
+    ("The National Unity Party won the vote.", "National Unity Party", None),  # not Unity state (SSD)
+])
+def test_peoples_and_named_groups(engine: Any, text: str, phrase: str, country: str | None) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country == country

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...record import Place
 from ...resources.actor_lexicon import read_table
-from ...resources.gazetteer import load_gazetteer
+from ...resources.gazetteer import load_gazetteer, norm
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "agent", "appos", "attr", "oprd"}
 ACTOR_PREPS = {"with", "against", "by", "between", "toward", "towards", "on"}
@@ -93,9 +93,17 @@ def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> 
             for b in range(len(run), a, -1):
                 text = " ".join(t.text for t in run[a:b])
                 found = gaz.lookup(text, alt=True)
-                if found and found[0].feature in ("city", "region") and found[0].country and \
-                        found[0].population >= 20000:
-                    return found[0].country
+                if not found or found[0].feature not in ("city", "region") or not found[0].country:
+                    continue
+                best = found[0]
+                if b - a == 1:  # one word of a name: "Amherst College", not "[Unity] Party" or "[Human] Rights"
+                    own = norm(best.name) == norm(text)
+                    if not (own and best.population >= (20_000 if best.feature == "city" else 100_000)
+                            or best.population >= 500_000):
+                        continue
+                elif best.population < 20_000:
+                    continue
+                return best.country
     return None
 
 

@@ -59,6 +59,10 @@ def person_spans(doc: Doc, cues: Sequence[Cue], kb: KnowledgeBase, kb_trie: Trie
             continue  # "Kosovo" tagged PERSON is still Kosovo
         if e - s == 1 and cc is not None and not kb.knows(doc[s].text):
             continue  # a lone "Jordan" is decided later, by the names of the document
+        inside = [c for (cs, ce), c in country_cue.items() if s <= cs and ce <= e]
+        if len(inside) > 1 and sum(c.end - c.start for c in inside) == e - s and \
+                not any("person_name" in c.flags for c in inside):
+            continue  # "Bosnian Serbs" tagged PERSON: nationality words only
         add(s, e)
     for s, e in kb_hits:  # one-word KB names ("Trump") only where no longer name holds them
         if e - s == 1:

@@ -199,6 +199,13 @@ def _phrase_start(doc: Doc, units: Sequence[Unit], anchor: Token, core: Unit, ow
     return j
 
 
+#: plural demonyms that also name an ethnic group living across borders: after another country's adjective
+#: the adjective says where they live ("Bosnian Serbs" BIH; but "Turkish Cypriots" are Cypriots: CYP)
+ETHNIC_PEOPLE = frozenset({"Serbs", "Croats", "Albanians", "Turks", "Russians", "Hungarians", "Armenians", "Azeris",
+                           "Ukrainians", "Romanians", "Greeks", "Bulgarians", "Uzbeks", "Tajiks", "Afghans",
+                           "Somalis", "Palestinians", "Poles", "Germans", "Koreans", "Chinese"})
+
+
 def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of: Sequence[int]) -> list[Cand]:
     """One candidate per top unit (a unit no other unit owns), with country and sector from its modifiers."""
     where = _unit_of(units)
@@ -361,7 +368,14 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             if cu.form == "people":
                 c.kind, c.name, c.country, c.rule = "group", _strip_det(span), cu.country, "country:people"
                 c.sector = "CVL"  # "Libyans", "ordinary Kazakhs": people of a country
-                if u.start > 0 and doc[u.start - 1].lower_ == "ethnic":
+                prev = where.get(u.start - 1) if u.start > 0 else None
+                pu = units[prev] if prev is not None else None
+                home = pu.cue.country if pu is not None and pu.type == "country" and pu.cue is not None \
+                    and pu.cue.form in ("adjective", "name") and pu.cue.country != cu.country else None
+                if home and doc[u.end - 1].text in ETHNIC_PEOPLE:
+                    # "Bosnian Serbs", "Kosovo Albanians": an ethnic group named by the country it lives in
+                    c.country, c.rule = home, "country:people+residence"
+                elif u.start > 0 and doc[u.start - 1].lower_ == "ethnic":
                     # "ethnic Albanians in Serbia" live in Serbia: an ethnicity is not a state; the country
                     # comes from the phrase's places or the clause's (see _locals_of_sentence), else null
                     c.country = places_in(places, span.start_char, span.end_char)
