@@ -1,4 +1,4 @@
-"""The SQLite store: idempotent upserts keyed on a content hash, one transaction per document."""
+"""The SQLite store: idempotent upserts keyed on a content hash, each document all or nothing."""
 
 from __future__ import annotations
 
@@ -63,3 +63,33 @@ def test_wal_mode_and_concurrent_reader(tmp_path: Path) -> None:
         s.upsert(_doc("d2"), "h2")
         assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
         reader.close()
+
+
+def test_batched_upserts_are_visible_to_others_only_after_commit(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        reader = sqlite3.connect(db)
+        assert s.upsert(_doc("d1"), "h1", commit=False) == "inserted"
+        assert s.upsert(_doc("d2"), "h2", commit=False) == "inserted"
+        assert s.upsert(_doc("d2"), "h2", commit=False) == "unchanged"  # its own pending rows count
+        assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+        s.commit()
+        assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+        s.upsert(_doc("d3"), "h3", commit=False)
+        reader.close()
+    with Store(db) as s:  # close commits what was pending
+        assert s.count("documents") == 3
+
+
+def test_a_failed_document_in_a_batch_leaves_the_others(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as s:
+        s.upsert(_doc("d1"), "h1", commit=False)
+        bad = _doc("d2", n_events=2)
+        dup = Document(**{**bad.__dict__, "events": (bad.events[0], bad.events[0])})
+        with pytest.raises(BilateralError):
+            s.upsert(dup, "h2", commit=False)
+        s.upsert(_doc("d3"), "h3", commit=False)
+        s.commit()
+        assert s.stored_hash("d1") == "h1" and s.stored_hash("d2") is None and s.stored_hash("d3") == "h3"
+        assert s.count("events") == 2  # d1 and d3: nothing of d2

@@ -2,10 +2,11 @@
 store them, and count what happened. A problem with one document never stops the batch.
 
 Reads: a stream of Article / InputProblem (never all in memory: it is cut into chunks, and only a
-window of chunks is in flight). Writes: records to ``out`` in input order, the SQLite store (one
-transaction per document, so a run killed at any point leaves it consistent and a new run does only
-what is missing), and with ``parts`` one ``part-NNNNN.jsonl`` per chunk. The records and their order
-are the same with one process, ``jobs`` processes or a Dask cluster (``run/parallel.py``, ``run/dask.py``).
+window of chunks is in flight). Writes: records to ``out`` in input order, the SQLite store (each
+document whole or not at all, committed once per chunk, so a run killed at any point leaves it
+consistent and a new run does only what is missing: at most its last chunk again), and with
+``parts`` one ``part-NNNNN.jsonl`` per chunk. The records and their order are the same with one
+process, ``jobs`` processes or a Dask cluster (``run/parallel.py``, ``run/dask.py``).
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
         if prog:
             prog.start()
         for doc, key, problem in _records(engine, items, store=store, force=force, runner=runner,
-                                          parts=parts, chunk_size=chunk_size):
+                                          parts=parts, chunk_size=chunk_size,
+                                          after_chunk=store.commit if store is not None else None):
             if prog and task is not None:
                 prog.update(task, advance=1, description=f"extracting ({stats.events} events)")
             if problem is not None:
@@ -85,7 +87,7 @@ def extract_to(engine: Engine, items: Iterable[Article | InputProblem], *, out: 
             stats.warned += bool(doc.warnings)
             record = record_dict(doc) if out is not None and fmt != "table" else None
             if store is not None:
-                result = store.upsert(doc, key, record=record)
+                result = store.upsert(doc, key, record=record, commit=False)  # committed per chunk
                 setattr(stats, result, getattr(stats, result) + 1)
             if out is not None:
                 if fmt == "jsonl":
@@ -115,8 +117,10 @@ _Tag = tuple[int, list[Row | None], list[tuple[int, str]]]
 
 
 def _records(engine: Engine, items: Iterable[Article | InputProblem], *, store: Store | None, force: bool,
-             runner: Runner, parts: Path | None, chunk_size: int) -> Iterator[Row]:
-    """Records in input order, in chunks: stored unchanged ones are read back, the rest extracted."""
+             runner: Runner, parts: Path | None, chunk_size: int,
+             after_chunk: Callable[[], None] | None = None) -> Iterator[Row]:
+    """Records in input order, in chunks: stored unchanged ones are read back, the rest extracted.
+    ``after_chunk`` runs once the consumer has taken a chunk's last record, before the next chunk."""
 
     def chunks() -> Iterator[tuple[_Tag, list[Article]]]:
         it = iter(items)
@@ -154,6 +158,8 @@ def _records(engine: Engine, items: Iterable[Article | InputProblem], *, store: 
         if parts is not None:
             write_part(parts, index, [r[0] for r in done if r[0] is not None])
         yield from done
+        if after_chunk is not None:
+            after_chunk()
 
 
 def write_part(folder: Path, index: int, docs: list[Document]) -> Path:

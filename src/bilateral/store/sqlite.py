@@ -134,26 +134,49 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def commit(self) -> None:
+        """Make the documents stored with ``commit=False`` durable."""
+        if self.conn.in_transaction:
+            self.conn.commit()
+
     def close(self) -> None:
-        self.conn.close()
+        """Commit what is pending, then close."""
+        try:
+            self.commit()
+        finally:
+            self.conn.close()
 
     # -- writing ---------------------------------------------------------------------------
     def stored_hash(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
-    def upsert(self, doc: Document, content_hash: str, *, record: dict[str, Any] | None = None) -> UpsertResult:
-        """Store ``doc``: unchanged when the hash matches, else replace all its rows in one transaction.
-        ``record`` is ``doc.to_dict()`` when the caller has it already."""
+    def upsert(self, doc: Document, content_hash: str, *, record: dict[str, Any] | None = None,
+               commit: bool = True) -> UpsertResult:
+        """Store ``doc``: unchanged when the hash matches, else replace all its rows, all or nothing.
+        ``record`` is ``doc.to_dict()`` when the caller has it already. With ``commit=False`` the
+        document joins the open transaction (a batch: one commit per batch is much cheaper than one
+        per document); :meth:`commit` or :meth:`close` ends it."""
         old = self.stored_hash(doc.id)
         if old == content_hash:
             return "unchanged"
+        c = self.conn
         try:
-            with self.conn:  # one transaction
-                self.conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            if not c.in_transaction:
+                c.execute("BEGIN")
+            c.execute("SAVEPOINT upsert")  # this document's rows go in whole or not at all
+            try:
+                c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
                 for table in SECTIONS:
-                    self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
+                    c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
                 self._insert(doc, content_hash, record if record is not None else record_dict(doc))
+            except BaseException:
+                c.execute("ROLLBACK TO upsert")
+                c.execute("RELEASE upsert")
+                raise
+            c.execute("RELEASE upsert")
+            if commit:
+                c.commit()
         except sqlite3.Error as exc:
             raise BilateralError("E203", f"writing document {doc.id} to {self.path} failed: {exc} "
                                  "(nothing of it was written; check disk space and permissions)") from exc
