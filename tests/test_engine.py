@@ -74,3 +74,29 @@ def test_record_hash_follows_every_output_setting(engine: Engine) -> None:
     assert record_hash(art, engine) == base
     assert record_hash(art, Engine(engine.settings.with_overrides(codes="cameo"), nlp=engine.nlp)) != base
     assert record_hash(art, Engine(engine.settings.with_overrides(max_chars=99), nlp=engine.nlp)) != base
+
+
+def test_record_hash_keeps_its_key_layout_and_follows_a_new_pipeline(engine: Engine) -> None:
+    """Stores written before must keep matching: the key is the same string of parts as ever; the
+    pipeline's name and version are read once per engine, and again when its pipeline is replaced."""
+    import hashlib
+
+    from bilateral import __version__
+    from bilateral.engine import record_hash
+    from bilateral.ingest import Article
+
+    art = Article(text="Chile recalled its ambassador from Peru.", id="x")
+    meta = engine.nlp.meta
+    s = engine.settings
+    parts = (art.content_hash, __version__, str(meta.get("name")), str(meta.get("version")), str(s.max_chars),
+             s.oversize, ",".join(s.actor_files), s.codes)
+    assert record_hash(art, engine) == hashlib.sha256("\x00".join(parts).encode()).hexdigest()
+
+    class Renamed:
+        meta = {"name": "other_pipeline", "version": "9.9"}
+
+    other = Engine(engine.settings, nlp=engine.nlp)
+    before = record_hash(art, other)
+    other.nlp = Renamed()  # type: ignore[assignment]
+    assert other.pipeline_meta() == ("other_pipeline", "9.9")
+    assert record_hash(art, other) != before

@@ -54,6 +54,7 @@ class Engine:
     def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
         self.settings = settings
         self.nlp = nlp if nlp is not None else load_pipeline(settings.model)
+        self._meta: tuple[Language, tuple[str, str]] | None = None
 
     # -- public API -------------------------------------------------------------------------
     def extract(self, text: str, *, published: str | None = None, id: str | None = None,
@@ -73,6 +74,14 @@ class Engine:
         # documents beyond nlp.max_length are parsed in paragraph-bounded parts, joined back (run/split.py)
         for doc, article in pipe_long(self.nlp, ((t, a) for a, t in pairs), batch_size=self.settings.batch_size):
             yield self.annotate(doc, article)
+
+    def pipeline_meta(self) -> tuple[str, str]:
+        """The spaCy pipeline's name and version, read once (``nlp.meta`` builds a new dict per read)."""
+        cached = getattr(self, "_meta", None)
+        if cached is None or cached[0] is not self.nlp:
+            meta = getattr(self.nlp, "meta", {}) or {}
+            cached = self._meta = (self.nlp, (str(meta.get("name")), str(meta.get("version"))))
+        return cached[1]
 
     # -- stages -----------------------------------------------------------------------------
     def _prepare(self, article: Article) -> Article:
@@ -172,8 +181,8 @@ def record_hash(article: Article, engine: Engine) -> str:
 
     from . import __version__
 
-    meta = getattr(engine.nlp, "meta", {}) or {}
-    parts = (article.content_hash, __version__, str(meta.get("name")), str(meta.get("version")),
+    name, version = engine.pipeline_meta()
+    parts = (article.content_hash, __version__, name, version,
              str(engine.settings.max_chars), engine.settings.oversize, ",".join(engine.settings.actor_files),
              engine.settings.codes)
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
