@@ -497,3 +497,11 @@ def test_stance_word_place_gives_no_country(engine: Any) -> None:
 def test_peoples_and_named_groups(engine: Any, text: str, phrase: str, country: str | None) -> None:
     actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
     assert actor is not None and actor.country == country
+
+
+def test_capital_as_target_is_the_country_not_its_government(engine: Any) -> None:
+    doc = engine.extract("Russian forces fired missiles at Kyiv overnight.", published="2024-05-01")
+    kyiv = _actor_at(doc, "Kyiv")
+    assert kyiv is not None and (kyiv.kind, kyiv.country, kyiv.sector) == ("country", "UKR", None)
+    doc = engine.extract("Beijing summoned the Japanese ambassador.", published="2024-05-01")
+    assert _code(doc, "Beijing") == ("CHN", "GOV")  # as a subject it is the government

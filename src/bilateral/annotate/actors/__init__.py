@@ -163,6 +163,10 @@ def _keep(doc: Doc, c: Cand, officials: frozenset[int] = frozenset(), heads: fro
                 ch.i in countries for ch in subj.children))):  # an official, or "a Mongolian delegation"
             return True
     elif role:
+        if role == "target" and c.rule in ("country:capital", "country:seat"):
+            # "fired at Kyiv", "a curfew in Abidjan": the city's country (its people), not its government
+            c.kind, c.sector, c.rule = "country", None, "country:capital-as-target"
+            c.name = country_names().get(c.country or "", c.name)
         return True  # "fired at Russia", "an embassy in Tehran": an argument of the head, not a location
     if c.rule in ("country:capital", "country:seat"):
         return actor_role(tok) and not is_locative(tok)
