@@ -76,3 +76,16 @@ def test_eval_command_matches_reference_on_seed(tmp_path: Path, shared: Path, ca
     assert json.loads(ref.stdout) == ours
     assert main(["eval", str(gold), "--pred", str(pred), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == ours
+
+
+def test_eval_codes_cameo_scores_un_bodies_as_igo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "g1", "published": "2024-05-01", "text": "The UN Security Council condemned Malawi for the crackdown.",
+        "events": [{"source": "IGO", "target": "MWI", "type": "ACCUSE", "symmetric": False, "alt": []}],
+        "optional": [], "forbidden": [], "quotes": [], "times": [], "relations": [], "actors": []}) + "\n")
+    figures = {}
+    for codes in ("plover", "cameo"):
+        assert main(["eval", str(gold), "--json", "--codes", codes]) == 0
+        figures[codes] = json.loads(capsys.readouterr().out)["event_recall"]
+    assert figures == {"plover": 0.0, "cameo": 1.0}
