@@ -493,6 +493,7 @@ def test_stance_word_place_gives_no_country(engine: Any) -> None:
     ("The Organization of African Unity condemned the coup.", "Organization of African Unity", "IGO"),
     ("The Moro Islamic Liberation Front attacked the base.", "Moro Islamic Liberation Front", "PHL"),
     ("The National Unity Party won the vote.", "National Unity Party", None),  # not Unity state (SSD)
+    ("Thousands of Syrian Kurds marched on Sunday.", "Syrian Kurds", "SYR"),  # an ethnic group is a group
 ])
 def test_peoples_and_named_groups(engine: Any, text: str, phrase: str, country: str | None) -> None:
     actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
