@@ -104,3 +104,17 @@ def test_bad_scale_options_are_explained(corpus: Path, tmp_path: Path, capsys: p
                                          args: list[str], code: str) -> None:
     assert main(["extract", str(corpus), "--db", str(tmp_path / "x.db"), *args]) == 2
     assert code in capsys.readouterr().err
+
+
+def test_a_serial_runner_settles_the_loaded_tables_once(engine: bilateral.Engine) -> None:
+    """After the first runner of a process, the model and the stages' tables sit in the garbage
+    collector's permanent generation; a second runner does not extract or freeze again."""
+    import gc
+
+    from bilateral.run import parallel
+
+    parallel.SerialRunner(engine)
+    frozen = gc.get_freeze_count()
+    assert frozen > 100_000  # the model, lexicons and gazetteer
+    parallel.SerialRunner(engine)
+    assert gc.get_freeze_count() == frozen

@@ -17,7 +17,7 @@ from ..engine import Engine
 from ..errors import BilateralError
 from ..ingest import Article
 from ..settings import Settings
-from .parallel import Result, extract_safely, in_order
+from .parallel import Result, extract_safely, in_order, settle
 
 T = TypeVar("T")
 
@@ -29,10 +29,9 @@ def _worker_engine(settings: Settings) -> Engine:
 
 
 def warm_worker(settings: Settings) -> bool:
-    """Load the engine on this worker now, and the stages' tables with one short document
-    (``client.run(warm_worker, settings)`` warms them all)."""
-    _worker_engine(settings).extract("Kenya and Ethiopia agreed in Nairobi on Monday to expand trade.",
-                                     published="2024-01-01")
+    """Load the engine on this worker now, and the stages' tables with one short document, then
+    settle them (:func:`~bilateral.run.parallel.settle`; ``client.run(warm_worker, settings)`` warms them all)."""
+    settle(_worker_engine(settings))
     return True
 
 
