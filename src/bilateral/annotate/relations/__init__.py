@@ -63,13 +63,17 @@ def _phrases(sent: Span, index: MentionIndex, cues: Cues) -> list[_Phrase]:
     doc = sent.doc
     out: list[_Phrase] = []
     taken: set[int] = set()
-    for m in tier_regex().finditer(sent.text):
+    text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, without rebuilding it from the tokens
+    for m in tier_regex().finditer(text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         level = normalize_level(m.group(0))
         if span is None or level is None:
             continue
         out.append(_Phrase(span, level))
         taken.update(range(span.start, span.end))
+    low = text.lower()
+    if not any(w in low for w in cues.generic):
+        return out  # no relation noun in the sentence: no need to read its tokens
     for tok in sent:
         if tok.i in taken or tok.lower_ not in cues.generic or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -102,12 +106,15 @@ def find_relations(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequenc
     """Relation statements of the document, one per (dyad, level, status)."""
     cues = load_cues()
     index = MentionIndex(actors)
-    dyad = salient_dyad(ctx, actors=actors)
+    dyad: tuple[str, str] | None = None
+    dyad_known = False
     found: list[Relation] = []
     for sent in ctx.doc.sents:
         phrases = _phrases(sent, index, cues)
         if not phrases:
             continue
+        if not dyad_known:  # most documents have no relation phrase: the dyad only when one has
+            dyad, dyad_known = salient_dyad(ctx, actors=actors), True
         by_cue: dict[int, list[_Phrase]] = {}
         for ph in phrases:
             cue = _cue_for(ph, phrases, cues)
