@@ -23,6 +23,9 @@ CONNECTORS = {"of", "de", "del", "la", "le", "les", "upon", "on", "and", "-", "e
 POSSESSIVE = {"'s", "’s", "'", "’"}
 SCAN_MIN_CITY = 100_000  # a bare name outside any entity must be a country, a region or a city this big
 
+#: the gazetteer key of a name, remembered (place names recur from one document to the next)
+name_key = lru_cache(maxsize=8192)(norm)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -119,7 +122,7 @@ def _check_name(span: Span, entries: tuple[Entry, ...],
     without a locative cue ("Mobile"), or a town after "the"; take a region's suffix ("Oaxaca State")."""
     lex = lexicon()
     doc = span.doc
-    key = norm(span.text)
+    key = name_key(span.text)
     if key in lex["generic_names"]:
         return None
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -165,7 +168,7 @@ def _mislabelled(ent: Span, gaz: Gazetteer) -> tuple[Span, tuple[Entry, ...]] | 
         return None
     prev = ent.doc[i].lower_
     lex = lexicon()
-    if prev not in lex["locative_preps"] or prev in ("to", "from", "into") and norm(span.text) in lex["person_names"]:
+    if prev not in lex["locative_preps"] or prev in ("to", "from", "into") and name_key(span.text) in lex["person_names"]:
         return None
     entries = tuple(gaz.lookup(span.text, alt=False))
     return (span, entries) if entries else None
@@ -280,7 +283,7 @@ def _scan(doc: Doc, info: _Tokens, start: int, end: int, gaz: Gazetteer, *,
 def _is_person(span: Span, doc: Doc, person_tokens: set[str]) -> bool:
     """A place-like name used for a person: "Jordan scored", "Georgia said she", "Ms. Chad"."""
     lex = lexicon()
-    key = norm(span.text)
+    key = name_key(span.text)
     nxt = doc[span.end:span.end + 2]
     if len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ == "who":
         return True  # "Jordan, who scored": places are not "who"

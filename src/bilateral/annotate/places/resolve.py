@@ -9,8 +9,8 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from ...resources.gazetteer import Entry, norm
-from .finder import Mention
+from ...resources.gazetteer import Entry
+from .finder import Mention, name_key
 
 
 # -- resolution --------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ def _contains(outer: Entry, inner: Entry) -> bool:
 def resolve(mentions: Sequence[Mention], *, passes: int = 2) -> list[Entry | None]:
     """The gazetteer entry of each mention, using the other places of the document as context."""
     cands = [_prune(m.entries) for m in mentions]
-    keys = [norm(m.text) for m in mentions]
+    keys = [name_key(m.text) for m in mentions]
     chosen: list[Entry | None] = [max(c, key=prior) if c else None for c in cands]
     for _ in range(passes):
         new: list[Entry | None] = []
