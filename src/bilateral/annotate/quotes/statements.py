@@ -67,14 +67,16 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _is_cue(tok: Token, lex: Reporting, *, direct: bool) -> bool:
-    if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+    """A reporting verb, not negated ("did not say"). The lexicon first: most verbs are not cues."""
+    if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
     if direct:
-        return lex.cues_direct(lemma)
-    if lex.cues_indirect(lemma):
-        return True
-    return any((lemma, c.lower_) in lex.phrasal for c in tok.children if c.dep_ == "prt")
+        cue = lex.cues_direct(lemma)
+    else:
+        cue = lex.cues_indirect(lemma) or \
+            any((lemma, c.lower_) in lex.phrasal for c in tok.children if c.dep_ == "prt")
+    return cue and not any(c.dep_ == "neg" for c in tok.children)
 
 
 def _prep_cue(tok: Token, lex: Reporting) -> tuple[tuple[int, int], Token | None] | None:
