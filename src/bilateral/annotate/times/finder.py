@@ -7,6 +7,7 @@ The finder never guesses values; :mod:`.resolve` does that.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from ..context import doc_text
@@ -221,12 +223,14 @@ class Checker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self._tok_at: dict[int, int] | None = None  # built on first use: most documents never need it
+        self._starts: list[int] | None = None  # token offsets, read on first use
 
     def token(self, char: int) -> int | None:
-        if self._tok_at is None:
-            self._tok_at = {t.idx: t.i for t in self.doc}
-        return self._tok_at.get(char)
+        """The token starting at character ``char``, if one does."""
+        if self._starts is None:
+            self._starts = self.doc.to_array(IDX).tolist()
+        i = bisect.bisect_left(self._starts, char)
+        return i if i < len(self._starts) and self._starts[i] == char else None
 
     def ok(self, cand: Candidate) -> bool:
         check = getattr(self, f"_check_{cand.rule}", None)
