@@ -39,3 +39,22 @@ def test_covering_matches_a_full_scan() -> None:
         want = sorted((x[0], x[1], x[2].id) for x in every if x[0] < e and x[1] > s)
         got = sorted((x[0], x[1], x[2].id) for x in idx.covering(s, e))
         assert got == want
+
+
+def test_one_mention_index_per_document_and_actor_list() -> None:
+    import spacy
+
+    from bilateral.annotate.context import Context
+    from bilateral.ingest.article import Article
+    from bilateral.settings import Settings
+
+    text = "Ann met Bob."
+    ctx = Context(doc=spacy.blank("en")(text), article=Article(text=text), settings=Settings(), published=None)
+    actors = [_actor("a1", (0, 3)), _actor("a2", (8, 11))]
+    first = ctx.mention_index(actors)
+    assert ctx.mention_index(actors) is first  # quotes, events and relations share it
+    assert first.actor_at(8, 11).id == "a2"  # type: ignore[union-attr]
+    other = [_actor("a3", (0, 3))]
+    assert ctx.mention_index(other).actor_at(0, 3).id == "a3"  # type: ignore[union-attr]  (another list: rebuilt)
+    actors.append(_actor("a4", (4, 7)))
+    assert ctx.mention_index(actors).actor_at(4, 7).id == "a4"  # type: ignore[union-attr]  (grown: rebuilt)

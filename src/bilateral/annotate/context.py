@@ -42,6 +42,16 @@ class Context:
         """The document text (``doc.text`` rebuilds the string on every call: this reads it once)."""
         return doc_text(self.doc)
 
+    def mention_index(self, actors: Sequence[Actor]) -> MentionIndex:
+        """The :class:`MentionIndex` of ``actors``, built once per document: quotes, events and
+        relations get the same actor list from the engine and share it."""
+        cached = getattr(self, "_mentions", None)
+        if cached is not None and cached[0] is actors and cached[1] == len(actors):
+            return cached[2]
+        index = MentionIndex(actors)
+        self._mentions = (actors, len(actors), index)
+        return index
+
     def sentence_index(self, char: int) -> int:
         """The index of the sentence holding character ``char``."""
         starts = self._sent_starts()

@@ -45,7 +45,7 @@ def find_quotes(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequence[T
     labelled = labelled_statements(doc, quoted, direct, lex)
     reported = reported_statements(doc, quoted, direct + labelled, lex)
     found = sorted(direct + labelled + reported, key=lambda f: (f.start, f.end))
-    index = MentionIndex(actors)
+    index = ctx.mention_index(actors)
     owners: dict[str, tuple[int, int] | None] = {}
     quotes: list[Quote] = []
     last: tuple[Attribution, str | None] | None = None

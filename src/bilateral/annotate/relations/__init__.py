@@ -105,7 +105,7 @@ def find_relations(ctx: Context, *, actors: Sequence[Actor] = (), times: Sequenc
                    events: Sequence[Event] = ()) -> list[Relation]:
     """Relation statements of the document, one per (dyad, level, status)."""
     cues = load_cues()
-    index = MentionIndex(actors)
+    index = ctx.mention_index(actors)
     dyad: tuple[str, str] | None = None
     dyad_known = False
     found: list[Relation] = []

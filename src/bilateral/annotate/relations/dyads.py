@@ -90,7 +90,7 @@ def salient_dyad(ctx: Context, *, actors: Sequence[Actor]) -> tuple[str, str] | 
     """The pair of countries the document is about: most often named in one sentence together, ties
     broken by the earliest such sentence (news puts its subject first), then by how often each is
     named; else the two most named countries."""
-    index = MentionIndex(actors)
+    index = ctx.mention_index(actors)
     mentions: Counter[str] = Counter()
     for a in actors:
         if a.country and _is_country(a.country):
