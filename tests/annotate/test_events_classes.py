@@ -244,3 +244,35 @@ def test_third_heldout_floor(engine: Any) -> None:
     for metric, floor in HELDOUT3_FLOORS.items():
         assert summary[metric] >= floor, (metric, summary)
     assert summary["forbidden"] == 0
+
+
+# ------------------------------------------------------------------ recall, second round (classes and frames)
+
+@pytest.mark.parametrize("text,want", [
+    # SANCTION: travel advisories against a country (the advising government's citizens are no recipient)
+    ("Britain advised against all travel to Yemen.", ("SANCTION", "GBR", "YEM")),
+    ("The Australian foreign ministry warned its citizens against travelling to Myanmar.", ("SANCTION", "AUS", "MMR")),
+    ("Canada issued a travel warning for Haiti.", ("SANCTION", "CAN", "HTI")),
+    # SANCTION / RETREAT: forces withdrawn, told in the passive without an agent (their own side withdraws them)
+    ("Forty UN peacekeepers were pulled out of Bosnia on Friday.", ("SANCTION", "UNO", "BIH")),
+    ("Two hundred Indian peacekeepers were shipped out of Lebanon.", ("SANCTION", "IND", "LBN")),
+    ("Russian soldiers were withdrawn from Georgia last week.", ("RETREAT", "RUS", "GEO")),
+    # REJECT: an invitation turned down, its recipient from what the invitation was to
+    ("Hamas rejected an invitation to attend a meeting of Egyptian officials.", ("REJECT", "PSE", "EGY")),
+    # AID: relief goods handed over (suspects handed over stay an extradition)
+    ("Danish nurses handed over two tons of medicine to Kenyan hospitals.", ("AID", "DNK", "KEN")),
+    ("Kenya handed over the suspects to Uganda.", ("COOPERATE", "KEN", "UGA")),
+])
+def test_verb_classes_second_round(engine: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _counted(engine, text), (text, _events(engine, text))
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    ("The State Department warned Americans against travelling to Venezuela.", "THREATEN"),  # advice, no threat
+    ("Canada did not issue a travel warning for Haiti.", "SANCTION"),                        # negated
+    ("Canada may issue a travel warning for Haiti.", "SANCTION"),                            # hypothetical
+    ("Hamas rejected an invitation to attend a meeting of Egyptian officials.", "CONSULT"),  # refused, not held
+    ("The resolution was pulled out of the agenda.", "RETREAT"),                             # no forces
+])
+def test_look_alikes_second_round(engine: Any, text: str, forbidden: str) -> None:
+    assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))
