@@ -276,3 +276,17 @@ def test_verb_classes_second_round(engine: Any, text: str, want: tuple[str, str,
 ])
 def test_look_alikes_second_round(engine: Any, text: str, forbidden: str) -> None:
     assert all(t != forbidden for t, _, _ in _counted(engine, text)), (text, _events(engine, text))
+
+
+@pytest.mark.parametrize("text,accused", [
+    # a rebuttal: the charge is the other side's own claims (CAMEO 016, dropped by PLOVER)
+    ("Spain accused Morocco of making false accusations by claiming Madrid armed the smugglers.", False),
+    ("Moscow accused Kiev of spreading lies about Russian troops.", False),
+    ("Moscow accused Kiev of lying.", False),
+    # still accusations: a hostile act, threats, claims about a third party
+    ("Moscow accused Kiev of shelling Donetsk.", True),
+    ("Moscow accused Kiev of making threats.", True),
+    ("Moscow accused Kiev of spreading lies about Poland.", True),
+])
+def test_accusing_the_other_side_of_accusing_is_a_rebuttal(engine: Any, text: str, accused: bool) -> None:
+    assert any(t == "ACCUSE" for t, _, _ in _counted(engine, text)) is accused, (text, _events(engine, text))

@@ -468,6 +468,36 @@ def _cooperative_purpose(m: Match) -> bool:
     return False
 
 
+def _rebuttal(tok: Token, index: MentionIndex, sources: list[Actor]) -> bool:
+    """Whether an accusation's charge is the recipient's own claims: "accused X of making accusations", "of
+    spreading lies about [its troops]", "of slander". Claims said to be about a third party keep the event."""
+    c = cues()
+    claims: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for ch in prep.children:
+            if ch.dep_ == "pobj" and lemma(ch) in c.claim_nouns:
+                claims.append(ch)
+            elif ch.dep_ == "pcomp":
+                obj = next((g for g in ch.children if g.dep_ == "dobj"), None)
+                if lemma(ch) in c.claim_verbs:
+                    claims.append(ch)
+                elif obj is not None and lemma(obj) in c.claim_nouns:
+                    claims.append(obj)
+    if not claims:
+        return False
+    countries = {a.country for a in sources}
+    for claim in claims:
+        about = prep_objects(claim, {"about", "against", "on"})
+        if claim.dep_ == "dobj":
+            about += prep_objects(claim.head, {"about", "against", "on"})
+        named = [a for t in about for a in np_actors(t, index)]
+        if named and not any(a.country in countries for a in named):
+            return False  # "of spreading lies about Poland": defending a third party, still an accusation
+    return True
+
+
 def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
@@ -495,6 +525,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
             source_how = f"{how} of '{head.head.text}'"
     if not sources:
         return
+    if m.type == "ACCUSE" and entry.pos == "verb" and _rebuttal(tok, index, sources):
+        return  # "accused X of making accusations [against it]": a rebuttal (CAMEO 016), not an accusation
     if agent is not None and lemma(agent) in cues().sports_words and plover_types()[m.type].quad == 4:
         return  # "the football team beat Portugal": a match, not an assault
     protesters = entry.pos == "verb" and m.type in ("COERCE", "ASSAULT") and agent is not None \
