@@ -290,3 +290,10 @@ def test_look_alikes_second_round(engine: Any, text: str, forbidden: str) -> Non
 ])
 def test_accusing_the_other_side_of_accusing_is_a_rebuttal(engine: Any, text: str, accused: bool) -> None:
     assert any(t == "ACCUSE" for t, _, _ in _counted(engine, text)) is accused, (text, _events(engine, text))
+
+
+def test_a_threat_of_force_needs_no_named_recipient(engine: Any) -> None:
+    assert ("THREATEN", "KEN", "") in _counted(engine, "Kenyan rebels threatened to resume their attacks.")
+    assert not _counted(engine, "Hamas threatened to resign from the coalition.")  # no harm threatened, no recipient
+    negated = _events(engine, "Hamas did not threaten to resume attacks.")
+    assert negated and all(st == "negated" for _, _, _, st in negated)

@@ -579,6 +579,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     obj = object_token(tok) if entry.pos == "verb" and plover_types()[m.type].quad == 4 else None
     counted_object = obj is not None and m.type in ("COERCE", "ASSAULT") and (
         obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
+    # "threatened to resume attacks": a threat of violence or force is coded without a named recipient
+    harm_threatened = etype == "THREATEN" and any(plover_types()[c.type].quad == 4 for c in m.content)
     for src, tgt, how in pairs:
         if not src.country:
             continue
@@ -588,7 +590,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
             ptype, pmode, pcameo = "COERCE", "deport", "174"  # PLOVER: expelling individuals is COERCE
         yield Candidate(trigger=tok, entry=entry, type=ptype, mode=pmode, cameo=pcameo, source=src,
                         target=tgt, source_how=source_how, target_how=how,
-                        weak=tgt is None and (("need_target" in entry.flags and not counted_object) or referenced))
+                        weak=tgt is None and (("need_target" in entry.flags and not counted_object
+                                                and not harm_threatened) or referenced))
 
 
 def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = ()) -> list[Candidate]:
