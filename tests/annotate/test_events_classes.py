@@ -259,6 +259,7 @@ def test_third_heldout_floor(engine: Any) -> None:
     ("Russian soldiers were withdrawn from Georgia last week.", ("RETREAT", "RUS", "GEO")),
     # REJECT: an invitation turned down, its recipient from what the invitation was to
     ("Hamas rejected an invitation to attend a meeting of Egyptian officials.", ("REJECT", "PSE", "EGY")),
+    ("Iran declined an invitation to attend talks with the United States.", ("REJECT", "IRN", "USA")),
     # AID: relief goods handed over (suspects handed over stay an extradition)
     ("Danish nurses handed over two tons of medicine to Kenyan hospitals.", ("AID", "DNK", "KEN")),
     ("Kenya handed over the suspects to Uganda.", ("COOPERATE", "KEN", "UGA")),

@@ -334,6 +334,7 @@ def sub_targets(m: Match) -> list[Token]:
     obj = object_token(tok) if tok.pos_ in ("VERB", "AUX") else None
     if obj is not None:
         out.append(obj)
+        out.extend(prep_objects(obj, {"with", "between"}))  # "to attend [talks] with X"
     for h in [tok] if m.light is None else [tok, m.light]:
         out.extend(prep_objects(h, {"to", "with", "on", "against", "between", "from", "at", "into", "in"}))
     return out
