@@ -506,3 +506,13 @@ def test_capital_as_target_is_the_country_not_its_government(engine: Any) -> Non
     assert kyiv is not None and (kyiv.kind, kyiv.country, kyiv.sector) == ("country", "UKR", None)
     doc = engine.extract("Beijing summoned the Japanese ambassador.", published="2024-05-01")
     assert _code(doc, "Beijing") == ("CHN", "GOV")  # as a subject it is the government
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("France offered up to 4,000 troops to the peacekeeping force in Liberia.", "4,000 troops", None),  # abroad
+    ("The Kenyan Red Cross handed out food in Turkana.", "Kenyan Red Cross", "KEN"),  # a national society
+    ("Interior ministry police arrested exiled dissidents from Laos in Bangkok.", "exiled dissidents", None),
+])
+def test_troops_national_societies_and_exiles(engine: Any, text: str, phrase: str, country: str | None) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country == country

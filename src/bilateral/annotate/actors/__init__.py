@@ -346,13 +346,15 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
             clusters.setdefault(root(cands, i), []).append(i)
     for r, members in clusters.items():
         rep = cands[r]
-        if rep.kind != "group" or rep.members or rep.rule.startswith("pair:") or \
+        if rep.kind != "group" or rep.sector in ARMED_ABROAD or rep.members or rep.rule.startswith("pair:") or \
                 any(cands[i].country for i in members):
             continue
         first = min((cands[i] for i in members if not cands[i].pronoun), key=lambda c: c.start, default=None)
         if first is None:
             continue
         head = doc[first.head]
+        if any(t.lower_ in EXILE_WORDS for t in head.subtree):
+            continue  # "exiled dissidents", "foreign workers": not the people of the place they are in
         naming = [head] + [t for ch in head.children if ch.dep_ in ("amod", "compound", "nmod", "poss")
                            or (ch.dep_ == "prep" and ch.lower_ in ("of", "from")) for t in ch.subtree]
         if any(c.country and any(t.idx <= c.start < t.idx + len(t.text) for t in naming) for c in cands if c.kind):
@@ -364,11 +366,15 @@ def _locals_of_sentence(doc: Doc, cands: list[Cand], places: Sequence[Place]) ->
             rep.confidence = min(rep.confidence, 0.6)
 
 
+#: sectors of groups that are often abroad: troops "in Liberia" are not Liberia's
+ARMED_ABROAD = frozenset({"MIL", "SPY"})
 #: sectors of unnamed groups that a state's police, courts or government act on at home
 DOMESTIC_GROUPS = frozenset({"OPP", "CVL", "SOC", "LAB", "EDU", "REB", "CRM", "PTY", "AGR"})
 #: sectors of the state actor whose country such a group takes (not the military: armies fight abroad)
 DOMESTIC_STATE = frozenset({"COP", "JUD", "GOV"})
 ARMED_STATE = frozenset({"COP", "JUD"})
+EXILE_WORDS = frozenset({"exiled", "exile", "exiles", "émigré", "emigre", "expatriate", "diaspora", "refugee",
+                         "refugees", "foreign", "visiting"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "agent",
                     "dative", "acl"})
 
@@ -414,6 +420,9 @@ def _domestic_counterparts(doc: Doc, cands: list[Cand]) -> None:
                 c.sector not in DOMESTIC_GROUPS:
             continue
         head = doc[c.head]
+        if any(t.lower_ in EXILE_WORDS for t in head.subtree) or any(
+                p.dep_ == "prep" and p.lower_ in ("from", "of") for p in head.children):
+            continue  # "exiled dissidents from Myanmar": their phrase says whose they are, or that they left
         armed = c.sector in ("REB", "CRM")
         country = state_of(_clause_subject(head), armed) if head.dep_ not in ("nsubj", "nsubjpass") else None
         if country is None and head.dep_ == "nsubj":  # "strikers clashed with police", "rebels attacked police"

@@ -317,7 +317,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
             c.kind, c.name = ("person" if u.cue.form == "person" else "organization"), u.cue.name
             explicit = crule.startswith("country:") and c.country and u.cue.country and c.country != u.cue.country \
                 and len(u.cue.country) == 3 and u.cue.country not in ("IGO", "UNO", "EUR", "NGO", "IMG")
-            if explicit:  # "Chile's Defense Department" is not the US one
+            national = crule.startswith("country:") and c.country and u.cue.country == "NGO"
+            if explicit or national:  # "Chile's Defense Department" is not the US one; "Kenyan Red Cross"
                 c.name = _strip_det(span)
             else:
                 c.country = u.cue.country or c.country
