@@ -19,6 +19,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-
 
 def norm_quotes(text: str) -> str:
     """Curly quotes and dashes to their ASCII forms (so "Phnom Penh’s" keys like "Phnom Penh's")."""
+    if text.isascii() and "`" not in text:
+        return text  # the common case, without a translate pass
     return text.translate(_QUOTES)
 
 

@@ -57,6 +57,8 @@ class Trie:
 
     def longest(self, keys: Sequence[Sequence[str]], start: int) -> tuple[int, list[Any]] | None:
         """Longest match from ``start``; ``keys[i]`` are the keys token ``i`` may match."""
+        if start >= len(keys) or not any(k in self.root for k in keys[start]):
+            return None  # most tokens start no entry
         frontier = [self.root]
         best: tuple[int, list[Any]] | None = None
         i = start

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...record import Actor, Event, Place, Quote, Time
-from ..context import Context, MentionIndex
+from ..context import Context
 from .find import Candidate, find_candidates
 from .lexicon import plover_types
 from .situate import dated_later, event_date, event_place, evidence_of
@@ -40,7 +40,7 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
     """The coded events of the document, in text order."""
     if not actors:
         return []
-    index = MentionIndex(actors)
+    index = ctx.mention_index(actors)
     types = plover_types()
     events: list[Event] = []
     seen: set[tuple[str, str | None, str | None, int, str]] = set()
