@@ -2,7 +2,7 @@
 and the dyad timelines written into the articles read back by the dyad report.
 
 Floors are pinned a little under the figures measured when they were set
-(``benchmarks/corpus_dedup.py``: pair precision 1.0, recall 0.611 with the stages of that commit) and
+(``benchmarks/corpus_dedup.py``: pair precision 1.0, recall 0.833 with the stages of 2026-11-25) and
 only move up.
 """
 
@@ -22,7 +22,7 @@ from bilateral.record import Document
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 PRECISION_FLOOR = 0.9
-RECALL_FLOOR = 0.5
+RECALL_FLOOR = 0.8
 
 
 @pytest.fixture(scope="module")
