@@ -495,6 +495,7 @@ def test_stance_word_place_gives_no_country(engine: Any) -> None:
     ("The National Unity Party won the vote.", "National Unity Party", None),  # not Unity state (SSD)
     ("Thousands of Syrian Kurds marched on Sunday.", "Syrian Kurds", "SYR"),  # an ethnic group is a group
     ("France offered up to 4,000 troops to the peacekeeping force in Liberia.", "4,000 troops", None),  # abroad
+    ("Israel has strengthened its forces in Lebanon.", "forces", "ISR"),  # its possessor's, not the place's
     ("The Kenyan Red Cross handed out food in Turkana.", "Kenyan Red Cross", "KEN"),  # a national society
     ("Interior ministry police arrested exiled dissidents from Laos in Bangkok.", "exiled dissidents", None),
 ])

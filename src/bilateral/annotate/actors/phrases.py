@@ -266,8 +266,9 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
         # "opposition [groups in Zimbabwe]": a term modifying a person noun takes that noun's phrases
         pp_head = anchor.head if u.type == "term" and anchor.dep_ in ("compound", "amod", "nmod") \
             and anchor.head.lower_ in PERSON_NOUNS and anchor.head.i not in where else anchor
-        pp = _pp_units(doc, units, pp_head, where, {"of", "in", "at", "for", "throughout", "across"}
-                       if u.type != "person" else {"of", "from"})
+        owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in doc[anchor.left_edge.i:u.start])
+        pp = _pp_units(doc, units, pp_head, where, {"of", "for"} if owned  # "its forces in Lebanon": its possessor's
+                       else {"of", "in", "at", "for", "throughout", "across"} if u.type != "person" else {"of", "from"})
         if country is None:
             for j in pp:
                 cu = units[j].cue
