@@ -74,6 +74,7 @@ def test_record_hash_follows_every_output_setting(engine: Engine) -> None:
     assert record_hash(art, engine) == base
     assert record_hash(art, Engine(engine.settings.with_overrides(codes="cameo"), nlp=engine.nlp)) != base
     assert record_hash(art, Engine(engine.settings.with_overrides(max_chars=99), nlp=engine.nlp)) != base
+    assert record_hash(art, Engine(engine.settings.with_overrides(implied_recipients=False), nlp=engine.nlp)) != base
 
 
 def test_record_hash_keeps_its_key_layout_and_follows_a_new_pipeline(engine: Engine) -> None:

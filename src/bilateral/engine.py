@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .annotate.actors import resolve_actors
 from .annotate.context import Context
 from .annotate.events import find_events
+from .annotate.events.recipients import implied_recipients
 from .annotate.places import find_places
 from .annotate.quotes import find_quotes
 from .annotate.relations import find_relations
@@ -128,6 +129,9 @@ class Engine:
         quotes = _stage(ctx, "quotes", lambda: find_quotes(ctx, actors=actors, times=times), [])
         events = _stage(ctx, "events", lambda: find_events(ctx, actors=actors, quotes=quotes, times=times,
                                                            places=places), [])
+        actors, events = _stage(ctx, "events", lambda: implied_recipients(ctx, actors=actors, events=events,
+                                                                          places=places, quotes=quotes),
+                                (actors, events))
         relations = _stage(ctx, "relations", lambda: find_relations(ctx, actors=actors, times=times,
                                                                     events=events), [])
         return Document(
@@ -138,7 +142,7 @@ class Engine:
         )
 
 
-def _stage(ctx: Context, name: str, run: Callable[[], list[T]], default: list[T]) -> list[T]:
+def _stage(ctx: Context, name: str, run: Callable[[], T], default: T) -> T:
     """Run one stage; a failure becomes a warning on the document."""
     try:
         return run()
@@ -184,5 +188,5 @@ def record_hash(article: Article, engine: Engine) -> str:
     name, version = engine.pipeline_meta()
     parts = (article.content_hash, __version__, name, version,
              str(engine.settings.max_chars), engine.settings.oversize, ",".join(engine.settings.actor_files),
-             engine.settings.codes)
+             engine.settings.codes) + (() if engine.settings.implied_recipients else ("no-implied-recipients",))
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()

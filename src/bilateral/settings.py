@@ -39,6 +39,9 @@ class Settings:
     #: actor code convention: "plover" (plover.md: UN bodies UNO, EU bodies EUR) or "cameo" (every
     #: intergovernmental body IGO, as CAMEO-era gold such as the PLOVER GSR codes them).
     codes: str = "plover"
+    #: give an event with no named recipient its source's own state as recipient when the sentence
+    #: names no other country (a domestic event: "Egyptian demonstrators rioted" is EGY->EGY).
+    implied_recipients: bool = True
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_chars, int) or self.max_chars < 1:

@@ -294,7 +294,8 @@ def test_accusing_the_other_side_of_accusing_is_a_rebuttal(engine: Any, text: st
 
 
 def test_a_threat_of_force_needs_no_named_recipient(engine: Any) -> None:
-    assert ("THREATEN", "KEN", "") in _counted(engine, "Kenyan rebels threatened to resume their attacks.")
+    # no recipient named and no other country: a domestic threat, its recipient implied (KEN)
+    assert ("THREATEN", "KEN", "KEN") in _counted(engine, "Kenyan rebels threatened to resume their attacks.")
     assert not _counted(engine, "Hamas threatened to resign from the coalition.")  # no harm threatened, no recipient
     negated = _events(engine, "Hamas did not threaten to resume attacks.")
     assert negated and all(st == "negated" for _, _, _, st in negated)

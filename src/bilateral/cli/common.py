@@ -22,6 +22,9 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
                    "or skipped, with a warning")
     g.add_argument("--codes", choices=("plover", "cameo"), help="actor code convention: plover (default: UN "
                    "bodies UNO, EU bodies EUR) or cameo (every intergovernmental body IGO)")
+    g.add_argument("--no-implied-recipients", action="store_false", dest="implied_recipients", default=None,
+                   help="leave the recipient of a domestic event null where the text names none (default: the "
+                   "source's own state, flagged implied, when the sentence names no other country)")
     g.add_argument("--actors", action="append", dest="actor_files", metavar="FILE",
                    help="extra actor knowledge base (CSV or YAML); repeatable")
 
@@ -30,6 +33,7 @@ def settings_from(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings(getattr(args, "config", None), model=getattr(args, "model", None),
                          published=getattr(args, "published", None), max_chars=getattr(args, "max_chars", None),
                          oversize=getattr(args, "oversize", None), codes=getattr(args, "codes", None),
+                         implied_recipients=getattr(args, "implied_recipients", None),
                          actor_files=getattr(args, "actor_files", None), **extra)
 
 

@@ -1,0 +1,129 @@
+"""Implied domestic recipients: the state whose own people an event with no named recipient acts on.
+
+"Egyptian demonstrators rioted", "Turkish authorities imposed a curfew in Cizre", "the union called off
+its strike": the text names no recipient, yet an analyst codes each as a domestic event, source and
+recipient the same country (EGY->EGY, TUR->TUR), which is how the PLOVER and CAMEO gold records code
+them and how users count domestic unrest apart from international conflict.
+
+The rule is narrow and visible: an event whose recipient is null gets the source's state as recipient
+only when the source is a state's actor (an ISO country, not an international body) and the sentence
+names no other country: no actor or place of another country outside the attribution of a reported
+statement ("..., Thai police said" does not make an event Thai). The recipient is a country actor
+with no mention (``rule`` ``implied:domestic-recipient``), shared by every such event of the document;
+the event's ``why`` says so and its confidence drops by 0.1. ``Settings.implied_recipients`` turns it off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...record import Actor, Event, Place, Quote
+from ...resources.actor_lexicon import country_names
+from ..context import Context
+from .situate import _scopes
+
+__all__ = ["IMPLIED_RULE", "implied_recipients"]
+
+IMPLIED_RULE = "implied:domestic-recipient"
+IMPLIED_HOST_RULE = "implied:host-recipient"
+#: sectors that act abroad as often as at home: their events take a recipient from a place, never by default
+ABROAD = frozenset({"MIL", "SPY"})
+#: acts done on a territory: abroad, the state where they happen is their recipient ("fired at targets in
+#: Syria" -> SYR). Talks, statements and agreements are not done *to* their host.
+ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE"})
+_RECODED = re.compile(r"; (?:future|announced) (\w+) coded (?:AGREE|THREATEN) \(PLOVER\)")
+
+
+def _act(event: Event) -> str:
+    """The act itself: a promised deployment of aid is coded AGREE, yet it is still aid on a territory."""
+    m = _RECODED.search(event.why)
+    return m.group(1) if m else event.type
+
+
+def _inside(span: tuple[int, int], bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= span[0] and span[1] <= bounds[1]
+
+
+def _foreign_named(country: str | tuple[str, ...], bounds: tuple[int, int], actors: Sequence[Actor], places: Sequence[Place],
+                   skip: tuple[int, int] | None) -> bool:
+    """Whether the text within ``bounds`` names a country other than ``country`` (outside ``skip``)."""
+    own = (country,) if isinstance(country, str) else country
+
+    def counts(span: tuple[int, int]) -> bool:
+        return _inside(span, bounds) and not (skip is not None and not _inside(span, skip))
+
+    for a in actors:
+        if a.country and a.country not in own and any(counts(m.span) for m in a.mentions):
+            return True
+    return any(p.country and p.country not in own and counts(p.span) for p in places)
+
+
+def _clause_place(ctx: Context, event: Event, places: Sequence[Place], avoid: Sequence[tuple[int, int]]
+                  ) -> Place | None:
+    """The place named in the event's own phrase or clause (not the rest of its sentence)."""
+    span = ctx.doc.char_span(*event.trigger.span, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = span.root
+    for start, end in _scopes(trigger)[:2]:
+        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end
+                  and not any(p.span[0] < e and s < p.span[1] for s, e in avoid)]
+        if inside:
+            inside.sort(key=lambda p: (p.feature == "country", abs(p.span[0] - trigger.idx)))
+            return inside[0]
+    return None
+
+
+def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequence[Event],
+                       places: Sequence[Place] = (), quotes: Sequence[Quote] = ()
+                       ) -> tuple[list[Actor], list[Event]]:
+    """``actors`` and ``events`` with domestic recipients filled in where the rule above allows."""
+    if not ctx.settings.implied_recipients:
+        return list(actors), list(events)
+    by_id = {a.id: a for a in actors}
+    states = country_names()
+    quote_of = {q.id: q for q in quotes}
+    sentences = list(ctx.doc.sents)
+    added: dict[str, Actor] = {}
+    out: list[Event] = []
+    next_id = len(actors) + 1
+    for e in events:
+        source = by_id.get(e.source or "")
+        country = source.country if source else None
+        if e.target is not None or country not in states or not (0 <= e.sentence < len(sentences)):
+            out.append(e)
+            continue
+        sent = sentences[e.sentence]
+        bounds = (sent.start_char, sent.end_char)
+        quote = quote_of.get(e.quote or "")
+        skip = quote.span if quote is not None and _inside(quote.span, bounds) else None
+        host = None
+        abroad = source is not None and source.sector in ABROAD
+        if abroad or _foreign_named(country, bounds, actors, places, skip):
+            if source is None or _act(e) not in ON_TERRITORY:
+                out.append(e)
+                continue
+            place = _clause_place(ctx, e, places, [m.span for m in source.mentions])
+            host = place.country if place is not None else None
+            if host is None or (host == country and not abroad) or host not in states \
+                    or _foreign_named((country, host), bounds, actors, places, skip):
+                out.append(e)
+                continue
+        recipient = host or country
+        actor = added.get(recipient)
+        if actor is None:
+            while f"a{next_id}" in by_id:
+                next_id += 1
+            actor = Actor(id=f"a{next_id}", name=states[recipient], kind="country", country=recipient,
+                          sector=None, title=None, mentions=(), confidence=0.5,
+                          rule=IMPLIED_HOST_RULE if host else IMPLIED_RULE)
+            next_id += 1
+            added[recipient] = actor
+        how = (f"implied host recipient {host} (the event's clause places it in {host}; no named recipient)"
+               if host else f"implied domestic recipient {country} (no named recipient; the sentence names no "
+               "other country outside its attribution)")
+        out.append(replace(e, target=actor.id, confidence=round(max(0.3, e.confidence - 0.1), 2),
+                           why=e.why.replace("target: none", f"target: {how}", 1)))
+    return [*actors, *added.values()], out

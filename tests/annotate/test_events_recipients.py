@@ -1,0 +1,75 @@
+"""Implied recipients (``annotate/events/recipients.py``): a domestic event's own state, an act on a
+foreign territory's host, and the cases where the text gives no ground for either."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilateral import Engine
+from bilateral.annotate.events.recipients import IMPLIED_HOST_RULE, IMPLIED_RULE
+
+
+def _coded(engine: Any, text: str) -> list[tuple[str, str, str, str]]:
+    doc = engine.extract(text, published="2025-03-12")
+    actors = {a.id: a for a in doc.actors}
+    out = []
+    for e in doc.events:
+        t = actors.get(e.target or "")
+        out.append((e.type, actors[e.source].country or "", (t.country or "") if t else "", t.rule if t else ""))
+    return out
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Egyptian demonstrators rioted on Monday and burned tyres.", ("PROTEST", "EGY", "EGY")),
+    ("Nigerian teachers called off their four-day strike.", ("CONCEDE", "NGA", "NGA")),
+    ("Turkish authorities imposed a curfew in the town of Cizre.", ("COERCE", "TUR", "TUR")),
+    # the attribution of a reported statement is not part of the event
+    ("Kenyan rebels threatened to resume their attacks, Ugandan officials said.", ("THREATEN", "KEN", "KEN")),
+])
+def test_a_domestic_event_gets_its_own_state_as_implied_recipient(engine: Any, text: str,
+                                                                   want: tuple[str, str, str]) -> None:
+    got = _coded(engine, text)
+    assert (*want, IMPLIED_RULE) in got, got
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kenyan police arrested three suspects in Uganda.", ("COERCE", "KEN", "UGA")),
+    ("Israel eased restrictions on goods entering Gaza, officials said.", ("CONCEDE", "ISR", "PSE")),
+])
+def test_an_act_on_a_foreign_territory_gets_its_host_as_implied_recipient(engine: Any, text: str,
+                                                                          want: tuple[str, str, str]) -> None:
+    got = _coded(engine, text)
+    assert (*want, IMPLIED_HOST_RULE) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    # another country in the event's own sentence: no ground for a domestic reading
+    "Kenyan rebels threatened to resume their attacks near the Ugandan border.",
+    # talks and statements are not done to the country that hosts them
+    "The Brazilian president spoke at a summit in Peru.",
+    "The Japanese prime minister held talks in Berlin.",
+])
+def test_no_implied_recipient_without_ground(engine: Any, text: str) -> None:
+    got = _coded(engine, text)
+    assert got and all(rule == "" for *_, rule in got), got
+
+
+def test_implied_recipient_is_one_flagged_actor_without_mentions(engine: Any) -> None:
+    doc = engine.extract("Egyptian demonstrators rioted in Cairo. Egyptian police later imposed a curfew. "
+                         "Egyptian police arrested 40 people.", published="2025-03-12")
+    implied = [a for a in doc.actors if a.rule == IMPLIED_RULE]
+    assert len(implied) == 1 and implied[0].mentions == () and implied[0].kind == "country"
+    hit = [e for e in doc.events if e.target == implied[0].id]
+    assert len(hit) >= 2
+    assert all("implied domestic recipient EGY" in e.why for e in hit)
+    named = [e for e in doc.events if e.target and e.target != implied[0].id]
+    assert all(e.confidence <= 0.75 for e in hit) and all(e.confidence > 0.75 for e in named if "noun" not in e.why)
+
+
+def test_the_setting_turns_implied_recipients_off(engine: Engine) -> None:
+    off = Engine(engine.settings.with_overrides(implied_recipients=False), nlp=engine.nlp)
+    doc = off.extract("Egyptian demonstrators rioted on Monday.", published="2025-03-12")
+    assert doc.events and all(e.target is None for e in doc.events)
+    assert not any(a.rule.startswith("implied:") for a in doc.actors)
