@@ -27,7 +27,7 @@ from .ingest.article import Article
 from .ingest.readers import without_surrogates
 from .language import looks_english
 from .nlp import load_pipeline
-from .record import Document
+from .record import Actor, Document, Event, Place, Quote, Relation, Time
 from .run.split import pipe_long
 from .settings import Settings, load_settings
 
@@ -123,16 +123,16 @@ class Engine:
             return Document(id=article.doc_id, text=ctx.text,
                             published=ctx.published.isoformat() if ctx.published else None, title=article.title,
                             source=article.source, url=article.url, warnings=tuple(dict.fromkeys(ctx.warnings)))
-        times = _stage(ctx, "times", lambda: find_times(ctx), [])
-        places = _stage(ctx, "places", lambda: find_places(ctx), [])
-        actors = _stage(ctx, "actors", lambda: resolve_actors(ctx, places=places), [])
-        quotes = _stage(ctx, "quotes", lambda: find_quotes(ctx, actors=actors, times=times), [])
-        events = _stage(ctx, "events", lambda: find_events(ctx, actors=actors, quotes=quotes, times=times,
+        times: list[Time] = _stage(ctx, "times", lambda: find_times(ctx), [])
+        places: list[Place] = _stage(ctx, "places", lambda: find_places(ctx), [])
+        actors: list[Actor] = _stage(ctx, "actors", lambda: resolve_actors(ctx, places=places), [])
+        quotes: list[Quote] = _stage(ctx, "quotes", lambda: find_quotes(ctx, actors=actors, times=times), [])
+        events: list[Event] = _stage(ctx, "events", lambda: find_events(ctx, actors=actors, quotes=quotes, times=times,
                                                            places=places), [])
         actors, events = _stage(ctx, "events", lambda: implied_recipients(ctx, actors=actors, events=events,
                                                                           places=places, quotes=quotes),
                                 (actors, events))
-        relations = _stage(ctx, "relations", lambda: find_relations(ctx, actors=actors, times=times,
+        relations: list[Relation] = _stage(ctx, "relations", lambda: find_relations(ctx, actors=actors, times=times,
                                                                     events=events), [])
         return Document(
             id=article.doc_id, text=ctx.text, published=ctx.published.isoformat() if ctx.published else None,
