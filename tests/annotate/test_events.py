@@ -185,9 +185,12 @@ def test_date_place_spans_and_why(nlp: Any) -> None:
                     geonameid=1835848, feature="city")]
     times = [Time(id="t1", text="September 11", span=(t, t + 12), type="date", value="2024-09-11", anchor="published")]
     events, actors = run(nlp, text, times=times, places=places)
-    assert len(events) == 1
+    # a meeting is reciprocal: each side is the other's recipient, both from the one trigger
+    assert {(e.type, actors[e.source].country, actors[e.target or ""].country) for e in events} == {
+        ("CONSULT", "JPN", "KOR"), ("CONSULT", "KOR", "JPN")}
+    assert len({e.trigger.span for e in events}) == 1
     e = events[0]
-    assert (e.type, actors[e.source].country, actors[e.target or ""].country) == ("CONSULT", "JPN", "KOR")
+    assert (actors[e.source].country, actors[e.target or ""].country) == ("JPN", "KOR")
     assert e.date == "2024-09-11" and e.place == "p1" and e.sentence == 0
     assert text[e.trigger.span[0]:e.trigger.span[1]] == e.trigger.text == "met"
     assert text[e.evidence.span[0]:e.evidence.span[1]] == e.evidence.text == text

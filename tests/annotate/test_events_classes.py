@@ -299,3 +299,24 @@ def test_a_threat_of_force_needs_no_named_recipient(engine: Any) -> None:
     assert not _counted(engine, "Hamas threatened to resign from the coalition.")  # no harm threatened, no recipient
     negated = _events(engine, "Hamas did not threaten to resume attacks.")
     assert negated and all(st == "negated" for _, _, _, st in negated)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Insurgents shelled a Syrian army base on Monday.", ("ASSAULT", "", "SYR")),
+    ("Unidentified gunmen attacked a Kenyan police post.", ("ASSAULT", "", "KEN")),
+])
+def test_a_conflict_act_by_a_group_of_unknown_country_is_kept(engine: Any, text: str,
+                                                              want: tuple[str, str, str]) -> None:
+    # the recipient is known and the act is material conflict: an analyst keeps it, source country unknown
+    assert want in _counted(engine, text)
+
+
+def test_a_cooperative_act_by_a_group_of_unknown_country_is_not_coded(engine: Any) -> None:
+    assert not _counted(engine, "Rebels welcomed the Kenyan offer.")
+
+
+def test_talks_with_are_reciprocal_unless_separate(engine: Any) -> None:
+    both = _counted(engine, "The Indian foreign minister held talks with Chinese officials.")
+    assert {("CONSULT", "IND", "CHN"), ("CONSULT", "CHN", "IND")} <= both
+    apart = _counted(engine, "Norwegian mediators held separate talks with Venezuelan officials in Oslo.")
+    assert ("CONSULT", "NOR", "VEN") in apart and ("CONSULT", "VEN", "NOR") not in apart

@@ -559,7 +559,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         etype, cameo, mode, source_how = "REJECT", "12", "yield", f"{source_how}; negated promise"
     if "third party" in source_how and m.type == "CONSULT":
         mode = "third-party"
-    pairs: list[tuple[Actor, Actor | None, str]] = []
+    pairs: list[tuple[Actor, Actor | None, str] | tuple[Actor, Actor | None, str, str]] = []
     if "joint" in entry.flags and len({a.country for a in sources if a.country}) > 1 and etype != "COOPERATE":
         etype, cameo, mode = "COOPERATE", "06", None  # "French and Egyptian warships launched war games"
     if targets and target_how == "content" and "recip" in entry.flags and len(sources) > 1:
@@ -575,6 +575,11 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         pairs.extend((s, None, "") for s in sources)
     else:
         pairs.extend((s, t, target_how) for s in sources for t in targets[:6])
+        if etype == "CONSULT" and "recip" in entry.flags and target_how in ("with", "dobj") \
+                and not any(c.lower_ in _SEPARATE for c in tok.children):
+            # "X met (with) Y", "X held talks with Y": both take part, each is the other's recipient
+            pairs.extend((t, s, f"{source_how} (reciprocal)", f"{target_how} (reciprocal)")
+                         for s in sources[:4] for t in targets[:4] if t.country and t.country != s.country)
     # "arrested three suspects", "killed 12": a harm done to people counted or named as people is an event
     # even when they are no actor of the record
     obj = object_token(tok) if entry.pos == "verb" and plover_types()[m.type].quad == 4 else None
@@ -582,17 +587,22 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
     # "threatened to resume attacks": a threat of violence or force is coded without a named recipient
     harm_threatened = etype == "THREATEN" and any(plover_types()[c.type].quad == 4 for c in m.content)
-    for src, tgt, how in pairs:
-        if not src.country:
+    for src, tgt, how, *swapped in pairs:
+        if not src.country and not (tgt is not None and tgt.country and src.sector and src.kind == "group"
+                                    and plover_types()[etype].quad >= 3):
             continue
         ptype, pmode, pcameo = etype, mode, cameo
         if etype == "SANCTION" and mode == "expel" and tgt is not None and tgt.kind in ("person", "group") \
                 and (tgt.sector or "") not in _OFFICIAL_SECTORS:
             ptype, pmode, pcameo = "COERCE", "deport", "174"  # PLOVER: expelling individuals is COERCE
         yield Candidate(trigger=tok, entry=entry, type=ptype, mode=pmode, cameo=pcameo, source=src,
-                        target=tgt, source_how=source_how, target_how=how,
+                        target=tgt, source_how=swapped[0] if swapped else source_how, target_how=how,
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object
                                                 and not harm_threatened) or referenced))
+
+
+#: "held separate talks with": each side met apart, not with each other
+_SEPARATE = frozenset({"separate", "separately", "parallel", "indirect", "proximity"})
 
 
 def find_candidates(doc: Doc, index: MentionIndex, *, places: Sequence[Place] = ()) -> list[Candidate]:

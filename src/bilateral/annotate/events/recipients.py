@@ -88,6 +88,12 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
     sentences = list(ctx.doc.sents)
     added: dict[str, Actor] = {}
     out: list[Event] = []
+    # "US and British activists staged a protest": each side's event may name the other side's country
+    sides: dict[tuple[int, int], set[str]] = {}
+    for e in events:
+        c = by_id[e.source].country if e.source in by_id else None
+        if c:
+            sides.setdefault(e.trigger.span, set()).add(c)
     next_id = len(actors) + 1
     for e in events:
         source = by_id.get(e.source or "")
@@ -101,14 +107,15 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         skip = quote.span if quote is not None and _inside(quote.span, bounds) else None
         host = None
         abroad = source is not None and source.sector in ABROAD
-        if abroad or _foreign_named(country, bounds, actors, places, skip):
+        own = tuple(sides.get(e.trigger.span, {country}) | {country})
+        if abroad or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
             if source is None or _act(e) not in ON_TERRITORY:
                 out.append(e)
                 continue
             place = _clause_place(ctx, e, places, [m.span for m in source.mentions])
             host = place.country if place is not None else None
             if host is None or (host == country and not abroad) or host not in states \
-                    or _foreign_named((country, host), bounds, actors, places, skip):
+                    or _foreign_named((*own, host), bounds, actors, places, skip):
                 out.append(e)
                 continue
         recipient = host or country
