@@ -511,3 +511,26 @@ def test_capital_as_target_is_the_country_not_its_government(engine: Any) -> Non
     doc = engine.extract("Beijing summoned the Japanese ambassador.", published="2024-05-01")
     assert _code(doc, "Beijing") == ("CHN", "GOV")  # as a subject it is the government
 
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    ("Pakistan rejected a fresh offer from Afganistan for direct talks.", "Afganistan", "AFG"),
+    ("The Phillippines military violated the ceasefire.", "Phillippines military", "PHL"),
+    ("Argentinian diplomats protested.", "Argentinian diplomats", "ARG"),
+])
+def test_a_country_word_misspelt_by_one_letter_is_read(engine: Any, text: str, phrase: str, country: str) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country == country
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Australia and Austria signed a treaty.", "Austria"),  # two real names one letter apart stay themselves
+    ("Senator Collins met Colombian officials.", "Collins"),  # an ordinary name near no country is no country
+])
+def test_real_names_are_not_read_as_misspellings(engine: Any, text: str, phrase: str) -> None:
+    doc = engine.extract(text, published="2024-05-01")
+    actor = _actor_at(doc, phrase)
+    if phrase == "Austria":
+        assert actor is not None and actor.country == "AUT"
+    else:
+        assert actor is None or actor.country in (None, "USA")

@@ -320,3 +320,16 @@ def test_talks_with_are_reciprocal_unless_separate(engine: Any) -> None:
     assert {("CONSULT", "IND", "CHN"), ("CONSULT", "CHN", "IND")} <= both
     apart = _counted(engine, "Norwegian mediators held separate talks with Venezuelan officials in Oslo.")
     assert ("CONSULT", "NOR", "VEN") in apart and ("CONSULT", "VEN", "NOR") not in apart
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Nigeria deployed peacekeepers to Liberia.", ("AID", "NGA", "LBR")),
+    ("Ghanaian peacekeepers arrived in Monrovia on Monday.", ("AID", "GHA", "LBR")),
+    ("A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone.", ("AID", "BGD", "SLE")),
+])
+def test_peacekeepers_sent_or_arriving_are_aid(engine: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _counted(engine, text)
+
+
+def test_troops_arriving_are_no_aid(engine: Any) -> None:
+    assert not any(t == "AID" for t, _, _ in _counted(engine, "Russian troops arrived in Crimea on Monday."))

@@ -122,10 +122,53 @@ def find_cues(doc: Doc) -> list[Cue]:
     out: list[Cue] = []
     out.extend(_scan(doc, cased, ckeys, cased_trie=True))
     out.extend(_scan(doc, lower, lkeys, cased_trie=False))
+    out.extend(_misspelt_countries(doc, out))
     stops = [c for c in out if c.type == "stop"]
     kept = [c for c in out if c.type != "stop" and not any(s.start <= c.start and c.end <= s.end for s in stops)]
     kept.sort(key=lambda c: (c.start, -c.end))
     return kept
+
+
+@lru_cache(maxsize=1)
+def _long_country_words() -> dict[tuple[str, int], list[Cue]]:
+    """One-word country names, adjectives and peoples of 7 letters or more, by (first letter, length)."""
+    out: dict[tuple[str, int], list[Cue]] = {}
+    for form in country_forms():
+        if form.kind in ("name", "adjective", "people") and " " not in form.surface and len(form.surface) >= 7 \
+                and form.surface[0].isupper():
+            out.setdefault((form.surface[0], len(form.surface)), []).append(
+                Cue(0, 0, "country", form.kind, form.iso3, form.sector, form.surface, form.flags))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, dropped, replaced or swapped letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def _misspelt_countries(doc: Doc, found: Sequence[Cue]) -> Iterable[Cue]:
+    """A capitalised word of 7 letters or more spelt one letter away from exactly one country's name,
+    adjective or people ("Afganistan", "Phillippines"), where no other cue covers it. Shorter names are
+    left alone: one letter away from "Iran" or "Oman" lie too many ordinary words."""
+    covered = {i for c in found for i in range(c.start, c.end)}
+    table = _long_country_words()
+    for tok in doc:
+        text = tok.text
+        if tok.i in covered or len(text) < 6 or not text[0].isupper() or not text[1:].islower() \
+                or tok.pos_ not in ("PROPN", "NOUN", "ADJ") or tok.like_url:
+            continue
+        pool = [c for n in (len(text) - 1, len(text), len(text) + 1) for c in table.get((text[0], n), ())]
+        hits = [c for c in pool if _one_edit(text, c.name)]
+        if len({c.country for c in hits}) == 1 and len(hits[0].name) >= 7:
+            c = hits[0]
+            yield Cue(tok.i, tok.i + 1, "country", c.form, c.country, c.sector, c.name, c.flags | {"misspelt"})
 
 
 def _scan(doc: Doc, trie: Trie, keys: list[list[str]], *, cased_trie: bool) -> Iterable[Cue]:

@@ -94,11 +94,11 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
             if lemma(c) == w or c.lower_ == w:
                 hit = c
                 break
-            if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp", "advcl"):
+            if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp", "advcl", "nsubj"):
                 # a clause's word only as its auxiliary or mark: "say [it must]", "push [for] Y to ..."
                 hit = next((g for g in c.children if (lemma(g) == w or g.lower_ == w)
                             and (c.dep_ not in ("ccomp", "advcl") or g.dep_ in ("aux", "mark"))), None)
-            if hit is None and c.dep_ in ("dobj", "nsubjpass"):
+            if hit is None and c.dep_ in ("dobj", "nsubjpass", "nsubj"):
                 hit = next((g for g in _of_chain(c) if lemma(g) == w or g.lower_ == w), None)
             if hit is not None:
                 break

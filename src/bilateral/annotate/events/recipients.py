@@ -98,7 +98,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
     for e in events:
         source = by_id.get(e.source or "")
         country = source.country if source else None
-        if e.target is not None or country not in states or not (0 <= e.sentence < len(sentences)):
+        if e.target is not None or not country or not (0 <= e.sentence < len(sentences)):
             out.append(e)
             continue
         sent = sentences[e.sentence]
@@ -106,7 +106,8 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         quote = quote_of.get(e.quote or "")
         skip = quote.span if quote is not None and _inside(quote.span, bounds) else None
         host = None
-        abroad = source is not None and source.sector in ABROAD
+        # international bodies have no home territory: only the host rule applies to them
+        abroad = source is not None and (source.sector in ABROAD or country not in states)
         own = tuple(sides.get(e.trigger.span, {country}) | {country})
         if abroad or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
             if source is None or _act(e) not in ON_TERRITORY:
