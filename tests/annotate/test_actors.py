@@ -534,3 +534,11 @@ def test_real_names_are_not_read_as_misspellings(engine: Any, text: str, phrase:
         assert actor is not None and actor.country == "AUT"
     else:
         assert actor is None or actor.country in (None, "USA")
+
+
+def test_a_capital_read_as_another_city_is_not_its_country(engine: Any) -> None:
+    doc = engine.extract("Syrian officers ended mediation between rival militias in Tripoli as shells hit the "
+                         "north Lebanese port.", published="2024-05-01")
+    assert "LBY" not in {a.country for a in doc.actors}
+    doc = engine.extract("Tripoli rejected the UN plan.", published="2024-05-01")
+    assert "LBY" in {a.country for a in doc.actors}

@@ -65,6 +65,9 @@ FOUND = [
     ("The ship crossed the Atlantic in ten days.", "Atlantic", None, "region"),
     ("He grew up in Dewsbury and later moved to Cirencester.", "Cirencester", "GBR", "city"),
     ("TORONTO (Reuters) - Canada said on Monday it would act.", "TORONTO", "CAN", "city"),
+    # a country named by adjective in the same sentence tells one Tripoli from the other
+    ("Militias clashed in Tripoli as shells hit the north Lebanese port.", "Tripoli", "LBN", "city"),
+    ("Militias clashed in Tripoli on Monday.", "Tripoli", "LBY", "city"),
 ]
 
 

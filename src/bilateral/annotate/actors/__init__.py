@@ -103,10 +103,12 @@ def _ambiguous() -> dict[tuple[str, str], tuple[set[str], set[str]]]:
     return out
 
 
-#: words that make a country word a stance or a sponsor: "pro-Iranian", "anti-Syria", "Syrian-backed"
+#: words that make a country word a stance, a sponsor or a maker: "pro-Iranian", "anti-Syria", "Syrian-backed",
+#: "Russian-made rockets"
 STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
 STANCE_SUFFIXES = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "friendly",
-                             "leaning", "occupied", "held", "controlled", "brokered", "mediated", "financed"})
+                             "leaning", "occupied", "held", "controlled", "brokered", "mediated", "financed",
+                             "made", "built", "designed", "manufactured", "produced", "supplied"})
 
 
 def _stance(doc: Doc, start: int, end: int) -> bool:
@@ -135,6 +137,11 @@ def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue
     for c in cues:
         if c.type == "country" and _stance(doc, c.start, c.end):
             continue  # "pro-Iranian Hizbollah", "Syrian-backed militia": a stance or a sponsor, not a nationality
+        if c.type == "country" and c.form == "capital":
+            end = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+            place = next((p for p in places if p.span == (doc[c.start].idx, end)), None)
+            if place is not None and place.country and place.country != c.country:
+                continue  # "Tripoli ... the north Lebanese port": the places stage read another Tripoli
         if c.type == "country" and (c.country, doc[c.start:c.end].text) in amb and c.country:
             other, mine = amb[(c.country, doc[c.start:c.end].text)]
             n_other = sum(1 for w in words if w in other)

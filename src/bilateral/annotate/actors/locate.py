@@ -75,9 +75,11 @@ def clause_place_country(doc: Doc, places: Sequence[Place], head: Token,
     return found.pop() if len(found) == 1 else None
 
 
-def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> str | None:
+def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int],
+                      places: Sequence[Place] = ()) -> str | None:
     """The country of a place name among the proper nouns of a phrase ("Madras High Court", "Santa Marta
-    Self Defense Forces"): the most populous place of that name, if it is a city or region."""
+    Self Defense Forces"): the most populous place of that name, if it is a city or region; where the places
+    stage resolved that very name in context ("Tripoli ... the north Lebanese port"), its country."""
     toks = list(doc[start:end])
     runs: list[list[Token]] = []
     for t in toks:
@@ -103,7 +105,9 @@ def gazetteer_country(doc: Doc, start: int, end: int, where: dict[int, int]) -> 
                         continue
                 elif best.population < 20_000:
                     continue
-                return best.country
+                span = (run[a].idx, run[b - 1].idx + len(run[b - 1].text))
+                resolved = next((p.country for p in places if p.span == span and p.country), None)
+                return resolved or best.country
     return None
 
 

@@ -287,7 +287,8 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 break
         if country is None and u.type in ("term", "entorg", "org"):
             own_toks = {i for i in range(u.start, u.end)} if u.type == "entorg" else set()
-            country = gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks})
+            country = gazetteer_country(doc, start_tok, end_tok, {i: v for i, v in where.items() if i not in own_toks},
+                                        places)
             crule = "gazetteer" if country else ""
         c.country, c.country_rule = country, crule
         for j in own:

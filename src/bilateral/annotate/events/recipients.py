@@ -32,14 +32,14 @@ IMPLIED_HOST_RULE = "implied:host-recipient"
 ABROAD = frozenset({"MIL", "SPY"})
 #: acts done on a territory: abroad, the state where they happen is their recipient ("fired at targets in
 #: Syria" -> SYR). Talks, statements and agreements are not done *to* their host.
-ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE"})
-_RECODED = re.compile(r"; (?:future|announced) (\w+) coded (?:AGREE|THREATEN) \(PLOVER\)")
+ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE", "SANCTION"})
+_RECODED = re.compile(r"; (?:(?:future|announced) (\w+)|(\w+) on condition \('\w+'\)) coded (?:AGREE|THREATEN) \(PLOVER\)")
 
 
 def _act(event: Event) -> str:
     """The act itself: a promised deployment of aid is coded AGREE, yet it is still aid on a territory."""
     m = _RECODED.search(event.why)
-    return m.group(1) if m else event.type
+    return (m.group(1) or m.group(2)) if m else event.type
 
 
 def _inside(span: tuple[int, int], bounds: tuple[int, int]) -> bool:

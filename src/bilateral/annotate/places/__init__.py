@@ -14,14 +14,20 @@ said") is metonymic: kept at confidence 0.5 (the actors stage makes it an actor)
 
 Resolving (:mod:`.resolve`): each candidate entry is scored by a prior (log population, a bonus for countries,
 national capitals and large cities) plus the document's context: other places in the same country
-or first-level region, and a following apposition ("Paris, Texas"; "Seoul, South Korea").
+or first-level region, countries named by adjective ("the north Lebanese port"), and a following
+apposition ("Paris, Texas"; "Seoul, South Korea").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc
 
 from ...record import Place
+from ...resources.actor_lexicon import country_forms
 from ...resources.gazetteer import load_gazetteer
 from ..context import Context
 from .finder import find_mentions, lexicon
@@ -32,11 +38,30 @@ __all__ = ["find_places", "place_in_span"]
 SPECIFICITY = {"city": 3, "region": 2, "country": 1}
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    """One-word nationality adjectives and peoples ("Lebanese", "Libyans") -> ISO3, where unambiguous."""
+    seen: dict[str, set[str]] = {}
+    for form in country_forms():
+        if form.kind in ("adjective", "people") and " " not in form.surface and "-" not in form.surface:
+            seen.setdefault(form.surface, set()).add(form.iso3)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def adjective_countries(doc: Doc, at: int) -> Counter[str]:
+    """Countries named by adjective or people in the sentence at character ``at`` ("Tripoli ... the north
+    Lebanese port"): context for telling one Tripoli from the other."""
+    table = _adjectives()
+    tok = doc.char_span(at, at + 1, alignment_mode="expand")
+    sent = tok.sent if tok is not None else doc[:]
+    return Counter(table[t.text] for t in sent if t.text in table)
+
+
 def find_places(ctx: Context, *, gazetteer_path: str | None = None) -> list[Place]:
     """Every place mention of the document, geocoded, in text order (ids p1, p2...)."""
     gaz = load_gazetteer(gazetteer_path)
     mentions = find_mentions(ctx.doc, gaz)
-    chosen = resolve(mentions)
+    chosen = resolve(mentions, context=[adjective_countries(ctx.doc, m.start) for m in mentions])
     places: list[Place] = []
     for m, entry in zip(mentions, chosen, strict=True):
         if entry is None:

@@ -40,8 +40,10 @@ def _contains(outer: Entry, inner: Entry) -> bool:
     return False
 
 
-def resolve(mentions: Sequence[Mention], *, passes: int = 2) -> list[Entry | None]:
-    """The gazetteer entry of each mention, using the other places of the document as context."""
+def resolve(mentions: Sequence[Mention], *, passes: int = 2, context: Sequence[Counter[str]] = ()
+            ) -> list[Entry | None]:
+    """The gazetteer entry of each mention, using the other places of the document as context, and the
+    countries its sentence names by adjective (``context[i]``: "Tripoli ... the north Lebanese port")."""
     cands = [_prune(m.entries) for m in mentions]
     keys = [name_key(m.text) for m in mentions]
     chosen: list[Entry | None] = [max(c, key=prior) if c else None for c in cands]
@@ -56,10 +58,14 @@ def resolve(mentions: Sequence[Mention], *, passes: int = 2) -> list[Entry | Non
             admin1s = {e.admin1 for _, e in others if e.feature == "city" and e.admin1}
             regions = {e.admin1 for _, e in others if e.feature == "region" and e.admin1}
             appos = _apposition(i, mentions, chosen)
+            named = context[i] if i < len(context) else None
 
             def score(e: Entry, countries: Counter[str] = countries, admin1s: set[str] = admin1s,
-                      regions: set[str] = regions, appos: Entry | None = appos) -> float:
+                      regions: set[str] = regions, appos: Entry | None = appos,
+                      named: Counter[str] | None = named) -> float:
                 s = prior(e)
+                if named and e.country and named[e.country]:
+                    s += 2.5  # named by its adjective: a stronger hint than another place of the country
                 if e.country and countries[e.country]:
                     s += 1.0 + 0.25 * min(countries[e.country] - 1, 2)
                 if e.feature == "region" and e.admin1 in admin1s:
