@@ -16,8 +16,7 @@ from spacy.tokens import Doc
 
 from .annotate.actors import resolve_actors
 from .annotate.context import Context
-from .annotate.events import find_events
-from .annotate.events.recipients import implied_recipients
+from .annotate.events import code_events
 from .annotate.places import find_places
 from .annotate.quotes import find_quotes
 from .annotate.relations import find_relations
@@ -127,11 +126,9 @@ class Engine:
         places: list[Place] = _stage(ctx, "places", lambda: find_places(ctx), [])
         actors: list[Actor] = _stage(ctx, "actors", lambda: resolve_actors(ctx, places=places), [])
         quotes: list[Quote] = _stage(ctx, "quotes", lambda: find_quotes(ctx, actors=actors, times=times), [])
-        events: list[Event] = _stage(ctx, "events", lambda: find_events(ctx, actors=actors, quotes=quotes, times=times,
-                                                           places=places), [])
-        actors, events = _stage(ctx, "events", lambda: implied_recipients(ctx, actors=actors, events=events,
-                                                                          places=places, quotes=quotes),
-                                (actors, events))
+        no_events: list[Event] = []
+        actors, events = _stage(ctx, "events", lambda: code_events(ctx, actors=actors, quotes=quotes, times=times,
+                                                                   places=places), (actors, no_events))
         relations: list[Relation] = _stage(ctx, "relations", lambda: find_relations(ctx, actors=actors, times=times,
                                                                     events=events), [])
         return Document(

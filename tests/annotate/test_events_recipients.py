@@ -73,3 +73,31 @@ def test_the_setting_turns_implied_recipients_off(engine: Engine) -> None:
     doc = off.extract("Egyptian demonstrators rioted on Monday.", published="2025-03-12")
     assert doc.events and all(e.target is None for e in doc.events)
     assert not any(a.rule.startswith("implied:") for a in doc.actors)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a conflict act on an object that is no actor is kept when its recipient is implied ...
+    ("The British government outlawed the largest extremist organization in Northern Ireland.",
+     ("COERCE", "GBR", "GBR", IMPLIED_RULE)),
+    ("Russian troops captured a strategic village in eastern Ukraine.", ("ASSAULT", "RUS", "UKR", IMPLIED_HOST_RULE)),
+])
+def test_an_act_on_an_object_that_is_no_actor_takes_an_implied_recipient(engine: Any, text: str,
+                                                                         want: tuple[str, ...]) -> None:
+    assert want in _coded(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "US troops captured a village on Monday.",  # ... and dropped when none is: troops act abroad
+    "Germany attacked the proposal.",  # no place, no recipient: words, not force
+    "The ministry banned the book, Turkish and Greek officials said.",  # two countries: no ground
+])
+def test_an_act_on_an_object_without_implied_recipient_is_not_coded(engine: Any, text: str) -> None:
+    assert not _coded(engine, text)
+
+
+def test_an_ethnic_population_is_not_its_kin_state(engine: Any) -> None:
+    got = _coded(engine, "Serb forces carried out ethnic cleansing in Montenegro against the Albanian "
+                         "population of the province.")
+    assert ("ASSAULT", "SRB", "MNE", IMPLIED_HOST_RULE) in got and not any(t == "ALB" for _, _, t, _ in got)
+    doc = engine.extract("The Turkish minority in Bulgaria protested against the new law.", published="2025-03-12")
+    assert {a.country for a in doc.actors} == {"BGR"}

@@ -129,6 +129,10 @@ def _stance_place(doc: Doc, place: Place) -> bool:
     return span is not None and _stance(doc, span.start, span.end)
 
 
+#: nouns after a nationality adjective that make it an ethnicity living somewhere, not a state
+ETHNIC_HEADS = frozenset({"population", "minority", "community"})
+
+
 def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue]:
     """Drop country cues that name something else here: Turkey the bird, Georgia the US state."""
     amb = _ambiguous()
@@ -137,6 +141,9 @@ def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue
     for c in cues:
         if c.type == "country" and _stance(doc, c.start, c.end):
             continue  # "pro-Iranian Hizbollah", "Syrian-backed militia": a stance or a sponsor, not a nationality
+        if c.type == "country" and c.form == "adjective" and c.end < len(doc) \
+                and doc[c.end].lemma_.lower() in ETHNIC_HEADS:
+            continue  # "the Albanian population of the province", "the Turkish minority": residents, not a state
         if c.type == "country" and c.form == "capital":
             end = doc[c.end - 1].idx + len(doc[c.end - 1].text)
             place = next((p for p in places if p.span == (doc[c.start].idx, end)), None)

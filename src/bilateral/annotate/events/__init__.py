@@ -18,15 +18,17 @@ event; the destination must be an actor of the record. Status comes from
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...record import Actor, Event, Place, Quote, Time
 from ..context import Context
 from .find import Candidate, find_candidates
 from .lexicon import plover_types
+from .recipients import implied_recipients
 from .situate import dated_later, event_date, event_place, evidence_of
 from .status import analyst_scope, clause_status, condition_mark, refusal
 
-__all__ = ["find_events"]
+__all__ = ["code_events", "find_events"]
 
 THREAT_MODE = {"SANCTION": "relations", "ASSAULT": "violence", "COERCE": "restrict", "MOBILIZE": "violence",
                "RETREAT": "relations"}
@@ -35,11 +37,30 @@ HARMFUL = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 
+def code_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[Quote] = (),
+                times: Sequence[Time] = (), places: Sequence[Place] = ()) -> tuple[list[Actor], list[Event]]:
+    """The coded events of the document with their implied recipients (:mod:`.recipients`), and the actors
+    with the implied recipients added. A conflict act on an object that is no actor ("outlawed the
+    organization in Northern Ireland", "retook a village in Western Cambodia") is kept only when its clause
+    or sentence names where it happened and a recipient is implied."""
+    events, pending = _code(ctx, actors=actors, quotes=quotes, times=times, places=places, open_objects=True)
+    actors2, events2 = implied_recipients(ctx, actors=actors, events=events, places=places, quotes=quotes)
+    # located and with a recipient implied, or not at all ("Germany attacked the proposal" is no assault)
+    kept = [e for e in events2 if not (e.id in pending and (e.target is None or e.place is None))]
+    return actors2, [replace(e, id=f"e{i}") for i, e in enumerate(kept, 1)]
+
+
 def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[Quote] = (),
                 times: Sequence[Time] = (), places: Sequence[Place] = ()) -> list[Event]:
-    """The coded events of the document, in text order."""
+    """The coded events of the document, in text order, without implied recipients."""
+    return _code(ctx, actors=actors, quotes=quotes, times=times, places=places)[0]
+
+
+def _code(ctx: Context, *, actors: Sequence[Actor], quotes: Sequence[Quote], times: Sequence[Time],
+          places: Sequence[Place], open_objects: bool = False) -> tuple[list[Event], set[str]]:
     if not actors:
-        return []
+        return [], set()
+    pending: set[str] = set()
     index = ctx.mention_index(actors)
     types = plover_types()
     events: list[Event] = []
@@ -54,6 +75,7 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             status, reason = "hypothetical", scope
         etype, mode, cameo = cand.type, cand.mode, cand.cameo
         note = ""
+        implied_only = False
         mark = condition_mark(cand.trigger)
         if status in ("hypothetical", "future") and reason.startswith(("modal", "under modal", "'would'")) \
                 and mark and (etype in HARMFUL or (etype == "RETREAT" and mode == "withdraw" and mark == "unless")):
@@ -73,7 +95,9 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             note = f"; announced {etype} coded THREATEN (PLOVER)"
             etype, mode, cameo = "THREATEN", THREAT_MODE.get(etype), "13"
         elif cand.weak:
-            continue  # a transitive trigger without its recipient: not enough to code
+            if not (open_objects and cand.open_object and types[etype].quad >= 3 and status == "asserted"):
+                continue  # a transitive trigger without its recipient: not enough to code
+            implied_only = True
         ptype = types[etype]
         sent_idx = ctx.sentence_index(cand.trigger.idx)
         key = (etype, cand.source.id, cand.target.id if cand.target else None, sent_idx, status)
@@ -88,6 +112,8 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             why += f"; {status}: {reason}"
         confidence = 0.85 - (0.1 if cand.target is None else 0.0) - (0.05 if cand.entry.pos == "noun" else 0.0) \
             - (0.05 if "control" in cand.source_how or "light verb" in cand.source_how else 0.0)
+        if implied_only:
+            pending.add(f"e{len(events) + 1}")
         events.append(Event(
             id=f"e{len(events) + 1}", type=etype, mode=mode, contexts=cand.entry.contexts, cameo=cameo,
             quad=ptype.quad, intensity=ptype.intensity, source=cand.source.id,
@@ -98,7 +124,7 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
             confidence=round(max(0.3, confidence), 2), why=why, quote=quote,
         ))
     floor = ctx.settings.min_event_confidence
-    return [e for e in events if e.confidence >= floor]
+    return [e for e in events if e.confidence >= floor], pending
 
 
 __all__ += ["Candidate"]

@@ -78,6 +78,9 @@ class Candidate:
     source_how: str
     target_how: str
     weak: bool = False  # the entry needs a recipient and none was found: kept only as a future AGREE
+    #: weak, yet the verb has an object that is no actor ("outlawed the organization"): the recipient may
+    #: be implied (see :mod:`.recipients`)
+    open_object: bool = False
 
     def trigger_mention(self) -> Mention:
         tok = self.trigger
@@ -587,6 +590,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
     # "threatened to resume attacks": a threat of violence or force is coded without a named recipient
     harm_threatened = etype == "THREATEN" and any(plover_types()[c.type].quad == 4 for c in m.content)
+    obj_any = object_token(tok) if entry.pos == "verb" else None
     for src, tgt, how, *swapped in pairs:
         if not src.country and not (tgt is not None and tgt.country and src.sector and src.kind == "group"
                                     and plover_types()[etype].quad >= 3):
@@ -598,7 +602,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         yield Candidate(trigger=tok, entry=entry, type=ptype, mode=pmode, cameo=pcameo, source=src,
                         target=tgt, source_how=swapped[0] if swapped else source_how, target_how=how,
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object
-                                                and not harm_threatened) or referenced))
+                                                and not harm_threatened) or referenced),
+                        open_object=tgt is None and not referenced and obj_any is not None)
 
 
 #: "held separate talks with": each side met apart, not with each other

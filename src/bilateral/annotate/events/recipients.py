@@ -95,6 +95,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         if c:
             sides.setdefault(e.trigger.span, set()).add(c)
     next_id = len(actors) + 1
+    sources = {e.source for e in events}
     for e in events:
         source = by_id.get(e.source or "")
         country = source.country if source else None
@@ -121,6 +122,11 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
                 continue
         recipient = host or country
         actor = added.get(recipient)
+        if actor is None:  # the country as the text names it ("... imposed in Sudan"), if it is no source
+            actor = next((a for a in actors if a.kind == "country" and a.country == recipient and a.mentions
+                          and a.id not in sources), None)
+            if actor is not None:
+                added[recipient] = actor
         if actor is None:
             while f"a{next_id}" in by_id:
                 next_id += 1
@@ -134,4 +140,4 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
                "other country outside its attribution)")
         out.append(replace(e, target=actor.id, confidence=round(max(0.3, e.confidence - 0.1), 2),
                            why=e.why.replace("target: none", f"target: {how}", 1)))
-    return [*actors, *added.values()], out
+    return [*actors, *(a for a in added.values() if a.id not in by_id)], out

@@ -95,7 +95,8 @@ def month_day(month: int, day: int, ref: dt.date, tense: str | None, *, weekday:
     """The date of "September 11" without a year, relative to ``ref``; a weekday given with
     it ("Saturday, April 25") keeps only the years where it falls on that weekday."""
     cands: dict[int, dt.date] = {}
-    for year in (ref.year - 1, ref.year, ref.year + 1):
+    span = 4 if (month, day) == (2, 29) else 1  # a leap day: the nearest leap years
+    for year in range(ref.year - span, ref.year + span + 1):
         if day <= monthrange(year, month)[1]:
             cands[year] = dt.date(year, month, day)
     if weekday is not None:
