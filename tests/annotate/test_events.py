@@ -271,14 +271,15 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 #: 0.864/0.903, held-out 2 0.912/0.90 (0.647/0.793 before the argument-phrase work), PLOVER 0.437 recall /
 #: 0.469 dyad, PETR-2 0.417; after the verb-class work: held-out 0.898/0.922, held-out 2 0.971/0.907,
 #: PLOVER 0.525/0.563, PETR-2 0.50; later held-out 0.932/0.953, held-out 2 0.971/0.929, PLOVER 0.536/0.574;
-#: then PLOVER 0.545/0.583, PETR-2 0.514 with precision 1.0, nothing asserted on its no-event sentences);
-#: raise them, never lower them
+#: then PLOVER 0.545/0.583, PETR-2 0.514 with precision 1.0, nothing asserted on its no-event sentences;
+#: with implied recipients, reciprocal meetings and the rest of the third session: PLOVER 0.615/0.656,
+#: PETR-2 0.611 / 1.0, held-out 0.983/0.985, held-out 2 0.971/0.932); raise them, never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
-    "heldout": {"event_recall": 0.9, "event_precision": 0.92},
+    "heldout": {"event_recall": 0.95, "event_precision": 0.95},
     "heldout2": {"event_recall": 0.94, "event_precision": 0.9},
-    "plover": {"event_recall": 0.53, "dyad_recall": 0.57},
-    "petr2": {"event_recall": 0.5, "event_precision": 0.99},
+    "plover": {"event_recall": 0.60, "dyad_recall": 0.64},
+    "petr2": {"event_recall": 0.60, "event_precision": 0.99},
 }
 
 

@@ -226,7 +226,7 @@ def test_a_conditional_threat_is_asserted_a_bare_modal_is_not(engine: Any) -> No
 
 #: first scored at recall 0.917 / precision 0.952 (70 sentences, all 16 types, 10 without an event), later
 #: 0.933 / 0.968 (not tuned on it); pinned a little below; raise, never lower
-HELDOUT3_FLOORS = {"event_recall": 0.9, "event_precision": 0.93}
+HELDOUT3_FLOORS = {"event_recall": 0.93, "event_precision": 0.95}  # 0.95 / 0.969 after the third session
 
 
 def test_third_heldout_set_is_well_formed() -> None:
@@ -242,6 +242,30 @@ def test_third_heldout_floor(engine: Any) -> None:
     docs = engine.extract_many([{"text": r["text"], "id": r["id"], "published": r["published"]} for r in rows])
     summary = score(rows, {d.id: d.to_dict() for d in docs}).summary()
     for metric, floor in HELDOUT3_FLOORS.items():
+        assert summary[metric] >= floor, (metric, summary)
+    assert summary["forbidden"] == 0
+
+
+#: fourth held-out set: 40 sentences on domestic events, acts on a foreign territory, reciprocal meetings and
+#: traps where no recipient may be implied (forbidden pairs), written after the implied-recipient rules and
+#: scored before any tuning on it: recall 0.771, precision 0.789, dyad 0.857, one forbidden pair; after:
+#: 0.914 / 0.854, none forbidden. Pinned a little below; raise, never lower
+HELDOUT4_FLOORS = {"event_recall": 0.88, "event_precision": 0.82, "dyad_recall": 0.88}
+
+
+def test_fourth_heldout_set_is_well_formed() -> None:
+    rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "events_heldout4.jsonl").read_text().splitlines()]
+    assert len(rows) >= 40 and len({r["id"] for r in rows}) == len(rows)
+    assert sum(1 for r in rows if r["forbidden"]) >= 10  # traps: wrong implied recipients
+    assert sum(1 for r in rows for e in r["events"] if e["source"] == e["target"]) >= 12  # domestic events
+
+
+@pytest.mark.slow
+def test_fourth_heldout_floor(engine: Any) -> None:
+    rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "events_heldout4.jsonl").read_text().splitlines()]
+    docs = engine.extract_many([{"text": r["text"], "id": r["id"], "published": r["published"]} for r in rows])
+    summary = score(rows, {d.id: d.to_dict() for d in docs}).summary()
+    for metric, floor in HELDOUT4_FLOORS.items():
         assert summary[metric] >= floor, (metric, summary)
     assert summary["forbidden"] == 0
 

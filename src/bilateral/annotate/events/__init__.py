@@ -106,7 +106,8 @@ def _code(ctx: Context, *, actors: Sequence[Actor], quotes: Sequence[Quote], tim
         seen.add(key)
         quote = next((q.id for q in quotes if q.span[0] <= cand.trigger.idx < q.span[1]), None)
         avoid = [m.span for a in (cand.source, cand.target) if a is not None for m in a.mentions]
-        why = (f"{cand.entry.pos} '{cand.entry.pattern}' -> {cand.entry.type}; source: {cand.source_how}; "
+        recoded = "" if cand.type == cand.entry.type else f" (coded {cand.type} by its arguments)"
+        why = (f"{cand.entry.pos} '{cand.entry.pattern}' -> {cand.entry.type}{recoded}; source: {cand.source_how}; "
                f"target: {cand.target_how or 'none'}{note}")
         if reason:
             why += f"; {status}: {reason}"

@@ -94,7 +94,9 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
     for w in words:
         hit = None
         for c in tok.children:
-            if lemma(c) == w or c.lower_ == w:
+            if (lemma(c) == w or c.lower_ == w) and c.dep_ not in ("aux", "auxpass", "mark", "det") \
+                    and not (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)):
+                # not the "to" of an infinitive ("marched to protest"), not a date ("called off ... on Friday")
                 hit = c
                 break
             if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp", "advcl", "nsubj"):
@@ -553,6 +555,9 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
     etype, cameo = m.type, m.cameo
     if protesters:  # "protesters torched police cars", "demolished by a protester": violent protest (CAMEO 145)
         etype, cameo, mode = "PROTEST", "145", "riot"
+    elif entry.lemma == "occupy" and sources and all(a.sector in _CIVIL_SECTORS for a in sources):
+        # "students occupied university buildings": a sit-in, not a military occupation
+        etype, cameo, mode = "PROTEST", "144", "obstruct"
     if etype == "MOBILIZE" and _cooperative_purpose(m):
         # "sent troops to help defend X": forces sent to help are military aid, not a show of force
         etype, cameo, mode = "AID", "072", None
@@ -606,6 +611,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
                         open_object=tgt is None and not referenced and obj_any is not None)
 
 
+#: unarmed people whose occupation of a place is a protest
+_CIVIL_SECTORS = frozenset({"EDU", "LAB", "AGR", "CVL", "OPP", "SOC", "MED", "REL", "ENV", "HLH"})
 #: "held separate talks with": each side met apart, not with each other
 _SEPARATE = frozenset({"separate", "separately", "parallel", "indirect", "proximity"})
 

@@ -116,7 +116,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
                 continue
             place = _clause_place(ctx, e, places, [m.span for m in source.mentions])
             host = place.country if place is not None else None
-            if host is None or (host == country and not abroad) or host not in states \
+            if host is None or (host == country and not abroad) or host not in states or (len(own) > 1 and host in own) \
                     or _foreign_named((*own, host), bounds, actors, places, skip):
                 out.append(e)
                 continue
