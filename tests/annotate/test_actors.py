@@ -542,3 +542,12 @@ def test_a_capital_read_as_another_city_is_not_its_country(engine: Any) -> None:
     assert "LBY" not in {a.country for a in doc.actors}
     doc = engine.extract("Tripoli rejected the UN plan.", published="2024-05-01")
     assert "LBY" in {a.country for a in doc.actors}
+
+
+def test_people_of_a_place_live_there(engine: Any) -> None:
+    doc = engine.extract("The Albanians of southern Serbia are demanding autonomy.", published="2024-05-01")
+    actor = _actor_at(doc, "Albanians")
+    assert actor is not None and actor.country == "SRB"
+    doc = engine.extract("The Albanians of Albania voted.", published="2024-05-01")
+    actor = _actor_at(doc, "Albanians")
+    assert actor is not None and actor.country == "ALB"

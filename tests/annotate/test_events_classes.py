@@ -357,3 +357,30 @@ def test_peacekeepers_sent_or_arriving_are_aid(engine: Any, text: str, want: tup
 
 def test_troops_arriving_are_no_aid(engine: Any) -> None:
     assert not any(t == "AID" for t, _, _ in _counted(engine, "Russian troops arrived in Crimea on Monday."))
+
+
+@pytest.mark.parametrize("text,want", [
+    # money is no actor, and "in aid" is no "give in"
+    ("Japan gave Kenya 5 million US dollars in aid.", ("AID", "JPN", "KEN")),
+    ("Japan gave Kenya 5 million dollars in aid.", ("AID", "JPN", "KEN")),
+    # a particle matched by a date is no particle: "called off ... on Friday"
+    ("Nigerian doctors called off their strike on Friday.", ("CONCEDE", "NGA", "NGA")),
+    # the infinitive "to" of a purpose is no "protest to"
+    ("Hungarian students marched through Budapest to protest the new law.", ("PROTEST", "HUN", "HUN")),
+    # a sit-in by students is a protest, not an occupation by force
+    ("Chilean students occupied university buildings in Santiago.", ("PROTEST", "CHL", "CHL")),
+    ("Turkey threatened to bomb targets in northern Iraq.", ("THREATEN", "TUR", "IRQ")),
+])
+def test_frames_third_session(engine: Any, text: str, want: tuple[str, str, str]) -> None:
+    got = _counted(engine, text)
+    assert want in got, got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Japan gave Kenya 5 million US dollars in aid.", "USA"),
+    ("Iran threatened to walk out of the talks in Vienna.", "AUT"),  # no force threatened: no host
+    ("Russian troops occupied the airport in Pristina.", "PROTEST"),  # troops: an occupation
+])
+def test_frames_third_session_traps(engine: Any, text: str, bad: str) -> None:
+    got = _counted(engine, text)
+    assert all(bad not in triple for triple in got), got

@@ -129,6 +129,11 @@ def _stance_place(doc: Doc, place: Place) -> bool:
     return span is not None and _stance(doc, span.start, span.end)
 
 
+#: words after a country word that make it the name of a currency
+CURRENCY_WORDS = frozenset({"$", "dollar", "dollars", "cent", "cents", "peso", "pesos", "pound", "pounds", "lira",
+                            "rupee", "rupees", "franc", "francs", "shilling", "shillings", "dinar", "dinars", "riyal",
+                            "riyals", "yen", "yuan", "rand", "naira", "kwacha", "ringgit", "baht", "rouble", "roubles",
+                            "ruble", "rubles", "krona", "kronor", "krone", "kroner", "zloty", "forint", "hryvnia"})
 #: nouns after a nationality adjective that make it an ethnicity living somewhere, not a state
 ETHNIC_HEADS = frozenset({"population", "minority", "community"})
 
@@ -141,6 +146,8 @@ def _filter_cues(doc: Doc, cues: list[Cue], places: Sequence[Place]) -> list[Cue
     for c in cues:
         if c.type == "country" and _stance(doc, c.start, c.end):
             continue  # "pro-Iranian Hizbollah", "Syrian-backed militia": a stance or a sponsor, not a nationality
+        if c.type == "country" and c.end < len(doc) and doc[c.end].lower_ in CURRENCY_WORDS:
+            continue  # "US $50 million", "Hong Kong dollars", "Turkish lira": money, not an actor
         if c.type == "country" and c.form == "adjective" and c.end < len(doc) \
                 and doc[c.end].lemma_.lower() in ETHNIC_HEADS:
             continue  # "the Albanian population of the province", "the Turkish minority": residents, not a state

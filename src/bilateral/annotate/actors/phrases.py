@@ -378,6 +378,11 @@ def candidates(doc: Doc, units: list[Unit], places: Sequence[Place], *, sent_of:
                 if home and doc[u.end - 1].text in ETHNIC_PEOPLE:
                     # "Bosnian Serbs", "Kosovo Albanians": an ethnic group named by the country it lives in
                     c.country, c.rule = home, "country:people+residence"
+                elif u.end < len(doc) and doc[u.end].lower_ == "of" and doc[u.end - 1].text in ETHNIC_PEOPLE \
+                        and (there := places_in(places, doc[u.end].idx, doc[u.end].right_edge.idx
+                                                + len(doc[u.end].right_edge.text))) not in (None, cu.country):
+                    # "the Albanians of southern Serbia", "the Kurds of Iraq": where they live
+                    c.country, c.rule = there, "country:people+residence"
                 elif u.start > 0 and doc[u.start - 1].lower_ == "ethnic":
                     # "ethnic Albanians in Serbia" live in Serbia: an ethnicity is not a state; the country
                     # comes from the phrase's places or the clause's (see _locals_of_sentence), else null

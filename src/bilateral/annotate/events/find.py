@@ -95,14 +95,17 @@ def _required(tok: Token, words: tuple[str, ...]) -> tuple[Token, ...] | None:
         hit = None
         for c in tok.children:
             if (lemma(c) == w or c.lower_ == w) and c.dep_ not in ("aux", "auxpass", "mark", "det") \
-                    and not (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)):
+                    and not (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)) \
+                    and not (w == "in" and c.dep_ == "prep" and any(o.dep_ == "pobj" for o in c.children)):
+                # "gave Kenya $5 million in aid" is no "give in": a particle has no object
                 # not the "to" of an infinitive ("marched to protest"), not a date ("called off ... on Friday")
                 hit = c
                 break
             if c.dep_ in ("prep", "prt", "agent", "dobj", "ccomp", "advcl", "nsubj"):
                 # a clause's word only as its auxiliary or mark: "say [it must]", "push [for] Y to ..."
                 hit = next((g for g in c.children if (lemma(g) == w or g.lower_ == w)
-                            and (c.dep_ not in ("ccomp", "advcl") or g.dep_ in ("aux", "mark"))), None)
+                            and (c.dep_ not in ("ccomp", "advcl") or g.dep_ in ("aux", "mark"))
+                            and not (w == "in" and any(o.dep_ == "pobj" for o in g.children))), None)
             if hit is None and c.dep_ in ("dobj", "nsubjpass", "nsubj"):
                 hit = next((g for g in _of_chain(c) if lemma(g) == w or g.lower_ == w), None)
             if hit is not None:
@@ -329,6 +332,10 @@ def _targets(m: Match, index: MentionIndex, exclude: set[str], places: Sequence[
             found = _pick([obj], index, exclude)
             if found:
                 return found, "object of the light verb"
+        dative = [c for c in m.light.children if c.dep_ == "dative"]  # "gave [Kenya] $5 million in aid"
+        found = _pick(dative, index, exclude) if dative else []
+        if found:
+            return found, "indirect object of the light verb"
     return [], ""
 
 
@@ -595,6 +602,7 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
         obj.pos_ == "NUM" or any(c.dep_ == "nummod" for c in obj.children) or lemma(obj) in cues().people_words)
     # "threatened to resume attacks": a threat of violence or force is coded without a named recipient
     harm_threatened = etype == "THREATEN" and any(plover_types()[c.type].quad == 4 for c in m.content)
+    force_threatened = etype == "THREATEN" and any(c.type in ("ASSAULT", "COERCE", "MOBILIZE") for c in m.content)
     obj_any = object_token(tok) if entry.pos == "verb" else None
     for src, tgt, how, *swapped in pairs:
         if not src.country and not (tgt is not None and tgt.country and src.sector and src.kind == "group"
@@ -605,12 +613,15 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
                 and (tgt.sector or "") not in _OFFICIAL_SECTORS:
             ptype, pmode, pcameo = "COERCE", "deport", "174"  # PLOVER: expelling individuals is COERCE
         yield Candidate(trigger=tok, entry=entry, type=ptype, mode=pmode, cameo=pcameo, source=src,
-                        target=tgt, source_how=swapped[0] if swapped else source_how, target_how=how,
+                        target=tgt, source_how=swapped[0] if swapped else source_how,
+                        target_how=how or ("" if tgt is not None or not force_threatened else THREAT_OF_FORCE),
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object
                                                 and not harm_threatened) or referenced),
                         open_object=tgt is None and not referenced and obj_any is not None)
 
 
+#: what a threat of violence or force without a named recipient says of its recipient (see .recipients)
+THREAT_OF_FORCE = "none named (a threat of force)"
 #: unarmed people whose occupation of a place is a protest
 _CIVIL_SECTORS = frozenset({"EDU", "LAB", "AGR", "CVL", "OPP", "SOC", "MED", "REL", "ENV", "HLH"})
 #: "held separate talks with": each side met apart, not with each other

@@ -22,6 +22,7 @@ from dataclasses import replace
 from ...record import Actor, Event, Place, Quote
 from ...resources.actor_lexicon import country_names
 from ..context import Context
+from .find import THREAT_OF_FORCE
 from .situate import _scopes
 
 __all__ = ["IMPLIED_RULE", "implied_recipients"]
@@ -30,6 +31,12 @@ IMPLIED_RULE = "implied:domestic-recipient"
 IMPLIED_HOST_RULE = "implied:host-recipient"
 #: sectors that act abroad as often as at home: their events take a recipient from a place, never by default
 ABROAD = frozenset({"MIL", "SPY"})
+#: sectors of an unnamed recipient with no country that a state's own actor acts on at home (not armed groups,
+#: whom states fight abroad too: "the French government condemned the rebels")
+DOMESTIC_TARGETS = frozenset({"COP", "JUD", "GOV", "LEG", "OPP", "CVL", "SOC", "LAB", "EDU", "PTY", "AGR", "MED",
+                              "JRN", "BUS", "REL", "ELI"})
+EXILE_WORDS = frozenset({"exiled", "exile", "exiles", "refugee", "refugees", "foreign", "visiting", "diaspora",
+                         "expatriate", "expatriates", "migrant", "migrants"})
 #: acts done on a territory: abroad, the state where they happen is their recipient ("fired at targets in
 #: Syria" -> SYR). Talks, statements and agreements are not done *to* their host.
 ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE", "SANCTION"})
@@ -37,7 +44,10 @@ _RECODED = re.compile(r"; (?:(?:future|announced) (\w+)|(\w+) on condition \('\w
 
 
 def _act(event: Event) -> str:
-    """The act itself: a promised deployment of aid is coded AGREE, yet it is still aid on a territory."""
+    """The act itself: a promised deployment of aid is coded AGREE, yet it is still aid on a territory; a
+    threat is on a territory only when it threatens force there ("threatened to bomb targets in Iraq")."""
+    if event.type == "THREATEN" and THREAT_OF_FORCE in event.why:
+        return "ASSAULT"
     m = _RECODED.search(event.why)
     return (m.group(1) or m.group(2)) if m else event.type
 
@@ -99,6 +109,22 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
     for e in events:
         source = by_id.get(e.source or "")
         country = source.country if source else None
+        target = by_id.get(e.target or "")
+        if target is not None and not target.country and target.kind in ("group", "organization") \
+                and target.sector in DOMESTIC_TARGETS and country in states and source is not None \
+                and source.sector not in ABROAD and 0 <= e.sentence < len(sentences) \
+                and not any(w in EXILE_WORDS for m in target.mentions for w in m.text.lower().split()):
+            # "warned that police will no longer tolerate rallies": the police of the state that warns
+            sent = sentences[e.sentence]
+            quote = quote_of.get(e.quote or "")
+            bounds = (sent.start_char, sent.end_char)
+            skip = quote.span if quote is not None and _inside(quote.span, bounds) else None
+            if not _foreign_named(country, bounds, actors, places, skip):
+                by_id[target.id] = replace(target, country=country, confidence=min(target.confidence, 0.5),
+                                           rule=target.rule + "+country:domestic-event")
+                out.append(replace(e, why=e.why + f"; the recipient is taken to be of {country}: a domestic "
+                                   "event (the sentence names no other country)"))
+                continue
         if e.target is not None or not country or not (0 <= e.sentence < len(sentences)):
             out.append(e)
             continue
@@ -139,5 +165,6 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
                if host else f"implied domestic recipient {country} (no named recipient; the sentence names no "
                "other country outside its attribution)")
         out.append(replace(e, target=actor.id, confidence=round(max(0.3, e.confidence - 0.1), 2),
-                           why=e.why.replace("target: none", f"target: {how}", 1)))
-    return [*actors, *(a for a in added.values() if a.id not in by_id)], out
+                           why=e.why.replace(f"target: {THREAT_OF_FORCE}", f"target: {how}", 1)
+                           .replace("target: none", f"target: {how}", 1)))
+    return [by_id[a.id] for a in actors] + [a for a in added.values() if a.id not in by_id], out
