@@ -551,3 +551,13 @@ def test_people_of_a_place_live_there(engine: Any) -> None:
     doc = engine.extract("The Albanians of Albania voted.", published="2024-05-01")
     actor = _actor_at(doc, "Albanians")
     assert actor is not None and actor.country == "ALB"
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    ("Yoruba leaders met in Ibadan.", "Yoruba leaders", "NGA"),
+    ("Chechen rebels attacked a convoy.", "Chechen rebels", "RUS"),
+    ("Kurdish fighters attacked a convoy.", "Kurdish fighters", None),  # Kurds live in four states: no one country
+])
+def test_ethnic_groups_of_one_state_take_it(engine: Any, text: str, phrase: str, country: str | None) -> None:
+    actor = _actor_at(engine.extract(text, published="2024-05-01"), phrase)
+    assert actor is not None and actor.country == country

@@ -384,3 +384,7 @@ def test_frames_third_session(engine: Any, text: str, want: tuple[str, str, str]
 def test_frames_third_session_traps(engine: Any, text: str, bad: str) -> None:
     got = _counted(engine, text)
     assert all(bad not in triple for triple in got), got
+
+
+def test_irregular_past_forms_are_read_as_their_verb(engine: Any) -> None:
+    assert ("SUPPORT", "NGA", "NGA") in _counted(engine, "Yoruba leaders forgave President Obasanjo.")

@@ -153,9 +153,22 @@ def cues() -> Cues:
 #: lemmas the small English pipeline gets wrong, by surface form (checked over every verb of the
 #: lexicon and the light verbs in all their inflections: only "stage" is lemmatized "stag").
 LEMMA_FIXES = {"stag": "stage"}
+#: irregular past forms the pipeline sometimes leaves as their own lemma ("Yoruba leaders forgave ...")
+IRREGULAR_PAST = {"forgave": "forgive", "overran": "overrun", "overthrew": "overthrow", "withdrew": "withdraw",
+                  "forbade": "forbid", "struck": "strike", "fled": "flee", "sought": "seek", "froze": "freeze",
+                  "undertook": "undertake", "withheld": "withhold", "upheld": "uphold", "overtook": "overtake",
+                  "broke": "break", "fought": "fight", "swore": "swear", "threw": "throw", "tore": "tear",
+                  "sank": "sink", "stole": "steal", "spoke": "speak", "shot": "shoot", "sent": "send",
+                  "held": "hold", "met": "meet", "sold": "sell", "dealt": "deal", "hid": "hide", "shut": "shut",
+                  "forgiven": "forgive", "overthrown": "overthrow", "withdrawn": "withdraw", "forbidden": "forbid",
+                  "stricken": "strike", "frozen": "freeze", "undertaken": "undertake", "broken": "break",
+                  "sworn": "swear", "thrown": "throw", "torn": "tear", "sunk": "sink",
+                  "stolen": "steal", "spoken": "speak"}
 
 
 def lemma(tok: Token) -> str:
     """The lower-case lemma of a token, with the pipeline's known lemmatizer errors fixed."""
     lem = tok.lemma_.lower()
-    return LEMMA_FIXES.get(lem, lem) if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") else lem
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return LEMMA_FIXES.get(lem) or IRREGULAR_PAST.get(lem, lem)
+    return lem
