@@ -110,9 +110,13 @@ def _parse(lines: Iterable[str]) -> Gazetteer:
     return Gazetteer(entries, names, alts)
 
 
-@lru_cache(maxsize=4)
 def load_gazetteer(path: str | None = None) -> Gazetteer:
     """Load (once) the packaged gazetteer, or the TSV / TSV.gz file at ``path``."""
+    return _load(path)  # one cache key for load_gazetteer() and load_gazetteer(None)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> Gazetteer:
     if path is None:
         data = (resources.files("bilateral") / "resources" / RESOURCE).read_bytes()
     else:

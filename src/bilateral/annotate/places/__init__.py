@@ -20,6 +20,7 @@ apposition ("Paris, Texas"; "Seoul, South Korea").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -48,20 +49,25 @@ def _adjectives() -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
-def adjective_countries(doc: Doc, at: int) -> Counter[str]:
-    """Countries named by adjective or people in the sentence at character ``at`` ("Tripoli ... the north
-    Lebanese port"): context for telling one Tripoli from the other."""
+def adjective_countries(doc: Doc, starts: Sequence[int]) -> list[Counter[str]]:
+    """For each character offset in ``starts``, the countries its sentence names by adjective or people
+    ("Tripoli ... the north Lebanese port"): context for telling one Tripoli from the other."""
+    if not starts:
+        return []
     table = _adjectives()
-    tok = doc.char_span(at, at + 1, alignment_mode="expand")
-    sent = tok.sent if tok is not None else doc[:]
-    return Counter(table[t.text] for t in sent if t.text in table)
+    bounds: list[int] = []
+    counts: list[Counter[str]] = []
+    for sent in doc.sents:
+        bounds.append(sent.start_char)
+        counts.append(Counter(table[t.text] for t in sent if t.text in table))
+    return [counts[max(0, bisect_right(bounds, at) - 1)] for at in starts]
 
 
 def find_places(ctx: Context, *, gazetteer_path: str | None = None) -> list[Place]:
     """Every place mention of the document, geocoded, in text order (ids p1, p2...)."""
     gaz = load_gazetteer(gazetteer_path)
     mentions = find_mentions(ctx.doc, gaz)
-    chosen = resolve(mentions, context=[adjective_countries(ctx.doc, m.start) for m in mentions])
+    chosen = resolve(mentions, context=adjective_countries(ctx.doc, [m.start for m in mentions]))
     places: list[Place] = []
     for m, entry in zip(mentions, chosen, strict=True):
         if entry is None:
