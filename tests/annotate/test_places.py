@@ -68,6 +68,9 @@ FOUND = [
     # a country named by adjective in the same sentence tells one Tripoli from the other
     ("Militias clashed in Tripoli as shells hit the north Lebanese port.", "Tripoli", "LBN", "city"),
     ("Militias clashed in Tripoli on Monday.", "Tripoli", "LBY", "city"),
+    # a part of a country named by a direction: the country the gazetteer knows
+    ("Forces retook a village in Western Cambodia.", "Cambodia", "KHM", "country"),
+    ("Rebels attacked a base in Eastern Ukraine.", "Ukraine", "UKR", "country"),
 ]
 
 

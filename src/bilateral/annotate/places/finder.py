@@ -18,6 +18,10 @@ from ...resources.gazetteer import Entry, Gazetteer, norm
 from ..context import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: words that make a place name a part of a place ("Western Cambodia", "Northern Iraq")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                        "north-western", "south-eastern", "south-western", "upper", "lower"})
 MISLABELS = {"PERSON", "NORP", "ORG"}  # labels the small model gives to towns after "in"
 CONNECTORS = {"of", "de", "del", "la", "le", "les", "upon", "on", "and", "-", "el", "al", "da", "do", "dos"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -76,6 +80,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     continue
             span = _trim(ent)
             entries = tuple(gaz.lookup(span.text)) if span is not None else ()
+            if span is not None and not entries and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+                # "Western Cambodia", "Eastern Ukraine": a part of a place the gazetteer names whole
+                span = span[1:]  # (of a country or a city: "Central Asia" is no part of Asia to geocode)
+                entries = tuple(e for e in gaz.lookup(span.text, alt=False) if e.country and (
+                    e.feature != "city" or e.population >= SCAN_MIN_CITY)) if span[0].text[:1].isupper() else ()
             if span is not None and entries:
                 found.append((span, entries, conf["literal"], "ner"))
             elif ent.label_ == "GPE":
