@@ -388,3 +388,13 @@ def test_frames_third_session_traps(engine: Any, text: str, bad: str) -> None:
 
 def test_irregular_past_forms_are_read_as_their_verb(engine: Any) -> None:
     assert ("SUPPORT", "NGA", "NGA") in _counted(engine, "Yoruba leaders forgave President Obasanjo.")
+
+
+@pytest.mark.parametrize("text,want", [
+    # "the Saudi-led coalition" is its leader's: aid to it, or a refusal to join it, goes to Saudi Arabia
+    ("Egypt sent aid to the Saudi-led coalition in Yemen.", ("AID", "EGY", "SAU")),
+    ("Qatar refused to join the Saudi-led coalition.", ("REJECT", "QAT", "SAU")),
+    ("Turkey refused to commit any assistance to the US-led war against Iraq.", ("REJECT", "TUR", "USA")),
+])
+def test_a_led_coalition_is_its_leaders(engine: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in _counted(engine, text)

@@ -26,7 +26,9 @@ def _core_tokens(tok: Token, extra_preps: frozenset[str]) -> Iterator[Token]:
     """The head and the tokens of its naming modifiers (no relative clauses, no location phrases)."""
     yield tok
     for child in tok.children:
-        if child.dep_ in _CORE_DEPS and child.dep_ != "conj":
+        if child.dep_ == "npadvmod" and tok.lower_ == "led":
+            yield from _core_tokens(child, extra_preps)  # "the Saudi-led coalition": its leader's
+        elif child.dep_ in _CORE_DEPS and child.dep_ != "conj":
             yield from _core_tokens(child, extra_preps)
         elif child.dep_ == "prep" and child.lower_ in (_CORE_PREPS | extra_preps):
             for obj in child.children:
