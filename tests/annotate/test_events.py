@@ -273,13 +273,20 @@ def test_seed_events_and_no_analyst_predictions(seed_record: Any, seed_gold: dic
 #: PLOVER 0.525/0.563, PETR-2 0.50; later held-out 0.932/0.953, held-out 2 0.971/0.929, PLOVER 0.536/0.574;
 #: then PLOVER 0.545/0.583, PETR-2 0.514 with precision 1.0, nothing asserted on its no-event sentences;
 #: with implied recipients, reciprocal meetings and the rest of the third session: PLOVER 0.615/0.656,
-#: PETR-2 0.611 / 1.0, held-out 0.983/0.985, held-out 2 0.971/0.932); raise them, never lower them
+#: PETR-2 0.611 / 1.0, held-out 0.983/0.985, held-out 2 0.971/0.932; then PLOVER 0.630/0.673); raise them,
+#: never lower them
 FLOORS = {
     "seed": {"event_recall": 0.75, "event_precision": 0.75},
     "heldout": {"event_recall": 0.95, "event_precision": 0.95},
     "heldout2": {"event_recall": 0.94, "event_precision": 0.9},
-    "plover": {"event_recall": 0.60, "dyad_recall": 0.64},
+    "plover": {"event_recall": 0.62, "dyad_recall": 0.66},
     "petr2": {"event_recall": 0.60, "event_precision": 0.99},
+}
+#: with ``codes = "cameo"`` (UN and EU bodies as IGO, as these CAMEO-era gold sets code them): PLOVER
+#: 0.703 / dyad 0.752, PETR-2 0.639 / dyad 0.750
+CAMEO_FLOORS = {
+    "plover": {"event_recall": 0.69, "dyad_recall": 0.745},
+    "petr2": {"event_recall": 0.62, "dyad_recall": 0.74},
 }
 
 
@@ -303,6 +310,23 @@ def test_gold_floors(engine: Any, shared: Path, name: str) -> None:
     gold, records = bench.run_set(engine, path)
     summary = bench.score(gold, records)
     for metric, floor in FLOORS[name].items():
+        assert summary[metric] >= floor, (name, metric, summary)
+    assert summary["forbidden"] == 0, summary
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CAMEO_FLOORS))
+def test_gold_floors_with_cameo_codes(engine: Any, shared: Path, name: str) -> None:
+    from bilateral import Engine
+
+    bench = _benchmark()
+    path = bench.SETS[name]
+    if not path.is_file() or not bench.SCORER.is_file():
+        pytest.skip(f"{path} or the scorer is not present")
+    cameo = Engine(engine.settings.with_overrides(codes="cameo"), nlp=engine.nlp)
+    gold, records = bench.run_set(cameo, path)
+    summary = bench.score(gold, records)
+    for metric, floor in CAMEO_FLOORS[name].items():
         assert summary[metric] >= floor, (name, metric, summary)
     assert summary["forbidden"] == 0, summary
 
