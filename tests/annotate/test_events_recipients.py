@@ -101,3 +101,28 @@ def test_an_ethnic_population_is_not_its_kin_state(engine: Any) -> None:
     assert ("ASSAULT", "SRB", "MNE", IMPLIED_HOST_RULE) in got and not any(t == "ALB" for _, _, t, _ in got)
     doc = engine.extract("The Turkish minority in Bulgaria protested against the new law.", published="2025-03-12")
     assert {a.country for a in doc.actors} == {"BGR"}
+
+
+def test_a_passive_state_act_takes_the_host_state_as_agent(engine: Any) -> None:
+    doc = engine.extract("Two Chinese nationals were arrested in Kenya on Monday.", published="2025-03-12")
+    actors = {a.id: a for a in doc.actors}
+    coded = [(e.type, actors[e.source].country, actors[e.target or ""].country if e.target else "",
+              actors[e.source].rule) for e in doc.events]
+    assert coded == [("COERCE", "KEN", "CHN", "implied:host-agent")]
+    assert not actors[doc.events[0].source].mentions and "implied host agent KEN" in doc.events[0].why
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Two Chinese nationals were arrested in Kenya by Ugandan police.", "UGA"),  # the agent is named
+])
+def test_a_named_agent_wins_over_the_host(engine: Any, text: str, source: str) -> None:
+    assert [s for _, s, _, _ in _coded(engine, text)] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Chinese nationals were killed in Kenya.",  # anyone kills: no agent implied
+    "Two Chinese nationals were arrested in Kenya and Uganda.",  # two states: no one host
+    "The suspects were arrested on Monday.",  # no place
+])
+def test_no_implied_agent_without_ground(engine: Any, text: str) -> None:
+    assert not _coded(engine, text)

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from ...record import Actor, Event, Place, Quote, Time
 from ..context import Context
-from .find import Candidate, find_candidates
+from .find import IMPLIED_PREFIX, Candidate, find_candidates, implied_state
 from .lexicon import plover_types
 from .recipients import implied_recipients
 from .situate import dated_later, event_date, event_place, evidence_of
@@ -44,10 +44,28 @@ def code_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
     organization in Northern Ireland", "retook a village in Western Cambodia") is kept only when its clause
     or sentence names where it happened and a recipient is implied."""
     events, pending = _code(ctx, actors=actors, quotes=quotes, times=times, places=places, open_objects=True)
+    actors, events = _name_implied_agents(actors, events)
     actors2, events2 = implied_recipients(ctx, actors=actors, events=events, places=places, quotes=quotes)
     # located and with a recipient implied, or not at all ("Germany attacked the proposal" is no assault)
     kept = [e for e in events2 if not (e.id in pending and (e.target is None or e.place is None))]
     return actors2, [replace(e, id=f"e{i}") for i, e in enumerate(kept, 1)]
+
+
+def _name_implied_agents(actors: Sequence[Actor], events: list[Event]) -> tuple[list[Actor], list[Event]]:
+    """Give the implied host agents of :data:`.find.STATE_ACTS` real actor ids: the country actor the text
+    names, if any, else one new country actor without mention per state."""
+    out = list(actors)
+    ids: dict[str, str] = {}
+    for e in events:
+        if e.source is None or not e.source.startswith(IMPLIED_PREFIX) or e.source in ids:
+            continue
+        iso3 = e.source[len(IMPLIED_PREFIX):]
+        named = next((a for a in out if a.kind == "country" and a.country == iso3 and a.mentions), None)
+        if named is None:
+            named = replace(implied_state(iso3), id=f"a{len(out) + 1}")
+            out.append(named)
+        ids[e.source] = named.id
+    return out, [replace(e, source=ids[e.source]) if e.source in ids else e for e in events]
 
 
 def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[Quote] = (),

@@ -536,6 +536,11 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
             agent, how = agent_token(head.head)
             sources = np_actors(agent, index) if agent is not None else []
             source_how = f"{how} of '{head.head.text}'"
+        if not sources and agent is None and is_passive(tok) and entry.lemma in STATE_ACTS:
+            host = _host_state(tok, places)
+            if host is not None:  # "two Chinese nationals were arrested in Kenya": only a state arrests
+                sources = [implied_state(host)]
+                source_how = f"implied host agent {host} (a passive '{entry.lemma}' in {host} without its agent)"
     if not sources:
         return
     if m.type == "ACCUSE" and entry.pos == "verb" and _rebuttal(tok, index, sources):
@@ -618,6 +623,35 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object
                                                 and not harm_threatened) or referenced),
                         open_object=tgt is None and not referenced and obj_any is not None)
+
+
+#: acts only a state's police, courts or government do: told in the passive without an agent and placed in a
+#: state, that state is their agent (PLOVER practice: "was arrested in Lebanon" is LBN's act)
+STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "deport", "charge", "indict",
+                        "prosecute", "extradite", "convict"})
+#: ids of the country actors an event stage implies; :func:`..events.code_events` gives them real ids
+IMPLIED_PREFIX = "implied:"
+
+
+def implied_state(iso3: str) -> Actor:
+    """A country actor the text does not name as an actor (no mention): an implied agent or recipient."""
+    from ...resources.actor_lexicon import country_names
+
+    return Actor(id=IMPLIED_PREFIX + iso3, name=country_names().get(iso3, iso3), kind="country", country=iso3,
+                 sector=None, title=None, mentions=(), confidence=0.5, rule="implied:host-agent")
+
+
+def _host_state(tok: Token, places: Sequence[Place]) -> str | None:
+    """The state of the place named in the trigger's own phrase or clause, if it is one state."""
+    from ...resources.actor_lexicon import country_names
+    from .situate import _scopes
+
+    for start, end in _scopes(tok)[:2]:
+        found = {p.country for p in places if start <= p.span[0] and p.span[1] <= end and p.country}
+        if found:
+            host = found.pop() if len(found) == 1 else None
+            return host if host in country_names() else None
+    return None
 
 
 #: what a threat of violence or force without a named recipient says of its recipient (see .recipients)
