@@ -126,3 +126,21 @@ def test_a_named_agent_wins_over_the_host(engine: Any, text: str, source: str) -
 ])
 def test_no_implied_agent_without_ground(engine: Any, text: str) -> None:
     assert not _coded(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a state's cooperation or aid with no named partner is with a partner named elsewhere in the story
+    "Yoon said Seoul would expand cooperation in digital technology and health care.",
+    "Australia will provide 50 million dollars in development assistance.",
+    # a state speaking for itself in the attribution makes the statement international
+    "Kenyan rebels threatened to resume their attacks, Uganda said.",
+    "Kenyan rebels threatened to resume their attacks, Kampala said.",
+])
+def test_no_domestic_recipient_for_a_states_cooperation_or_a_foreign_states_statement(engine: Any, text: str) -> None:
+    got = _coded(engine, text)
+    assert got and all(rule == "" for *_, rule in got), got
+
+
+def test_a_domestic_groups_agreement_is_with_its_own_state(engine: Any) -> None:
+    got = _coded(engine, "Azerbaijani opposition leaders agreed to postpone the rally until November.")
+    assert ("AGREE", "AZE", "AZE", IMPLIED_RULE) in got, got

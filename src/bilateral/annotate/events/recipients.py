@@ -31,6 +31,11 @@ IMPLIED_RULE = "implied:domestic-recipient"
 IMPLIED_HOST_RULE = "implied:host-recipient"
 #: sectors that act abroad as often as at home: their events take a recipient from a place, never by default
 ABROAD = frozenset({"MIL", "SPY"})
+#: cooperative acts a state does with another state
+PARTNERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: sectors of the non-state groups whose cooperative acts are with their own state
+DOMESTIC_GROUPS = frozenset({"OPP", "REB", "LAB", "CVL", "EDU", "PTY", "SOC", "AGR", "MED", "JRN", "BUS", "REL",
+                             "CRM", "ELI"})
 #: sectors of an unnamed recipient with no country that a state's own actor acts on at home (not armed groups,
 #: whom states fight abroad too: "the French government condemned the rebels")
 DOMESTIC_TARGETS = frozenset({"COP", "JUD", "GOV", "LEG", "OPP", "CVL", "SOC", "LAB", "EDU", "PTY", "AGR", "MED",
@@ -58,14 +63,18 @@ def _inside(span: tuple[int, int], bounds: tuple[int, int]) -> bool:
 
 def _foreign_named(country: str | tuple[str, ...], bounds: tuple[int, int], actors: Sequence[Actor], places: Sequence[Place],
                    skip: tuple[int, int] | None) -> bool:
-    """Whether the text within ``bounds`` names a country other than ``country`` (outside ``skip``)."""
+    """Whether the text within ``bounds`` names a country other than ``country``: outside ``skip`` (the
+    attribution of a reported statement) only a state speaking for itself counts ("Bhutan said ..." makes the
+    statement international; "..., Thai police said" does not)."""
     own = (country,) if isinstance(country, str) else country
 
-    def counts(span: tuple[int, int]) -> bool:
-        return _inside(span, bounds) and not (skip is not None and not _inside(span, skip))
+    def counts(span: tuple[int, int], state: bool = False) -> bool:
+        return _inside(span, bounds) and (state or skip is None or _inside(span, skip))
 
     for a in actors:
-        if a.country and a.country not in own and any(counts(m.span) for m in a.mentions):
+        # a state by its name or its capital ("Uganda said", "Kampala said"), not an adjective ("Thai sources")
+        state = a.rule.startswith(("country:name", "country:capital", "country:seat"))
+        if a.country and a.country not in own and any(counts(m.span, state) for m in a.mentions):
             return True
     return any(p.country and p.country not in own and counts(p.span) for p in places)
 
@@ -136,7 +145,11 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         # international bodies have no home territory: only the host rule applies to them
         abroad = source is not None and (source.sector in ABROAD or country not in states)
         own = tuple(sides.get(e.trigger.span, {country}) | {country})
-        if abroad or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
+        # a state's cooperation, aid or agreement is with another state, named elsewhere in the story ("Seoul
+        # would expand cooperation"); a domestic group's is with its own state ("the opposition agreed to
+        # postpone the demonstration")
+        partnered = e.type in PARTNERED and (source is None or source.sector not in DOMESTIC_GROUPS)
+        if abroad or partnered or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
             if source is None or _act(e) not in ON_TERRITORY:
                 out.append(e)
                 continue
