@@ -144,3 +144,11 @@ def test_no_domestic_recipient_for_a_states_cooperation_or_a_foreign_states_stat
 def test_a_domestic_groups_agreement_is_with_its_own_state(engine: Any) -> None:
     got = _coded(engine, "Azerbaijani opposition leaders agreed to postpone the rally until November.")
     assert ("AGREE", "AZE", "AZE", IMPLIED_RULE) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "China declined to comment.",  # a state named as a whole acts on others, named elsewhere
+    "Qatar cut off some aid in 2012.",
+])
+def test_no_domestic_recipient_for_a_state_named_as_a_whole(engine: Any, text: str) -> None:
+    assert all(rule != IMPLIED_RULE for *_, rule in _coded(engine, text))

@@ -149,7 +149,10 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         # would expand cooperation"); a domestic group's is with its own state ("the opposition agreed to
         # postpone the demonstration")
         partnered = e.type in PARTNERED and (source is None or source.sector not in DOMESTIC_GROUPS)
-        if abroad or partnered or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
+        # a state named as a whole ("China declined to comment", "Qatar cut off some aid") acts on others; its
+        # people, police, courts and government act at home
+        whole = source is not None and source.kind == "country" and source.rule.startswith("country:name")
+        if abroad or partnered or whole or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
             if source is None or _act(e) not in ON_TERRITORY:
                 out.append(e)
                 continue
