@@ -398,3 +398,16 @@ def test_irregular_past_forms_are_read_as_their_verb(engine: Any) -> None:
 ])
 def test_a_led_coalition_is_its_leaders(engine: Any, text: str, want: tuple[str, str, str]) -> None:
     assert want in _counted(engine, text)
+
+
+@pytest.mark.parametrize("text", [
+    "An Algerian security source who refused to be named told the agency that foreigners were not involved.",
+    "A Kenyan official, who declined to be identified, said talks had stalled.",
+    "China declined to comment.",
+])
+def test_declining_to_be_named_or_to_comment_rejects_nobody(engine: Any, text: str) -> None:
+    assert not any(t == "REJECT" for t, _, _ in _counted(engine, text))
+
+
+def test_refusing_an_act_is_still_a_rejection(engine: Any) -> None:
+    assert ("REJECT", "GHA", "TGO") in _counted(engine, "Ghana refused to give aid to Togo.")

@@ -514,6 +514,10 @@ def _rebuttal(tok: Token, index: MentionIndex, sources: list[Actor]) -> bool:
 def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Iterator[Candidate]:
     entry = m.entry
     tok = m.trigger
+    if entry.pos == "verb" and entry.lemma in ("refuse", "decline"):
+        clause = content_clause(tok)
+        if clause is not None and lemma(clause) in _NO_COMMENT:
+            return  # "a source who refused to be named", "declined to comment": no rejection of anything
     agent: Token | None = None
     if entry.pos == "noun":
         sources, source_how = _noun_sources(m, index)
@@ -654,6 +658,8 @@ def _host_state(tok: Token, places: Sequence[Place]) -> str | None:
     return None
 
 
+#: what a source declines to do that rejects nobody: be named, comment (CAMEO 014 is a statement, not PLOVER)
+_NO_COMMENT = frozenset({"name", "identify", "quote", "comment", "elaborate", "speculate"})
 #: what a threat of violence or force without a named recipient says of its recipient (see .recipients)
 THREAT_OF_FORCE = "none named (a threat of force)"
 #: unarmed people whose occupation of a place is a protest
