@@ -394,8 +394,8 @@ DOMESTIC_GROUPS = frozenset({"OPP", "CVL", "SOC", "LAB", "EDU", "REB", "CRM", "P
 #: sectors of the state actor whose country such a group takes (not the military: armies fight abroad)
 DOMESTIC_STATE = frozenset({"COP", "JUD", "GOV"})
 ARMED_STATE = frozenset({"COP", "JUD"})
-EXILE_WORDS = frozenset({"exiled", "exile", "exiles", "émigré", "emigre", "expatriate", "diaspora", "refugee",
-                         "refugees", "foreign", "visiting"})
+EXILE_WORDS = frozenset({"exiled", "exile", "exiles", "émigré", "emigre", "expatriate", "expatriates", "diaspora",
+                         "refugee", "refugees", "foreign", "visiting", "migrant", "migrants"})
 _CLIMB = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "agent",
                     "dative", "acl"})
 

@@ -27,6 +27,7 @@ from .args import (
     reported_pronoun,
 )
 from .lexicon import Entry, cues, lemma, lexicon, plover_types
+from .situate import scope_places
 
 #: dependencies that keep a token inside its clause when walking up to a governing verb
 _PHRASAL = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "conj", "attr", "oprd", "dative",
@@ -646,16 +647,12 @@ def implied_state(iso3: str) -> Actor:
 
 
 def _host_state(tok: Token, places: Sequence[Place]) -> str | None:
-    """The state of the place named in the trigger's own phrase or clause, if it is one state."""
+    """The state of the places named in the trigger's own phrase or clause, if they are in one state."""
     from ...resources.actor_lexicon import country_names
-    from .situate import _scopes
 
-    for start, end in _scopes(tok)[:2]:
-        found = {p.country for p in places if start <= p.span[0] and p.span[1] <= end and p.country}
-        if found:
-            host = found.pop() if len(found) == 1 else None
-            return host if host in country_names() else None
-    return None
+    found = {p.country for p in scope_places(tok, places=places, clause_only=True) if p.country}
+    host = found.pop() if len(found) == 1 else None
+    return host if host in country_names() else None
 
 
 #: what a source declines to do that rejects nobody: be named, comment (CAMEO 014 is a statement, not PLOVER)

@@ -21,9 +21,10 @@ from dataclasses import replace
 
 from ...record import Actor, Event, Place, Quote
 from ...resources.actor_lexicon import country_names
+from ..actors import EXILE_WORDS
 from ..context import Context
 from .find import THREAT_OF_FORCE
-from .situate import _scopes
+from .situate import scope_places
 
 __all__ = ["IMPLIED_RULE", "implied_recipients"]
 
@@ -34,14 +35,12 @@ ABROAD = frozenset({"MIL", "SPY"})
 #: cooperative acts a state does with another state
 PARTNERED = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
 #: sectors of the non-state groups whose cooperative acts are with their own state
-DOMESTIC_GROUPS = frozenset({"OPP", "REB", "LAB", "CVL", "EDU", "PTY", "SOC", "AGR", "MED", "JRN", "BUS", "REL",
-                             "CRM", "ELI"})
+NON_STATE = frozenset({"OPP", "REB", "LAB", "CVL", "EDU", "PTY", "SOC", "AGR", "MED", "JRN", "BUS", "REL", "CRM",
+                       "ELI"})
 #: sectors of an unnamed recipient with no country that a state's own actor acts on at home (not armed groups,
 #: whom states fight abroad too: "the French government condemned the rebels")
 DOMESTIC_TARGETS = frozenset({"COP", "JUD", "GOV", "LEG", "OPP", "CVL", "SOC", "LAB", "EDU", "PTY", "AGR", "MED",
                               "JRN", "BUS", "REL", "ELI"})
-EXILE_WORDS = frozenset({"exiled", "exile", "exiles", "refugee", "refugees", "foreign", "visiting", "diaspora",
-                         "expatriate", "expatriates", "migrant", "migrants"})
 #: acts done on a territory: abroad, the state where they happen is their recipient ("fired at targets in
 #: Syria" -> SYR). Talks, statements and agreements are not done *to* their host.
 ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE", "SANCTION"})
@@ -85,14 +84,8 @@ def _clause_place(ctx: Context, event: Event, places: Sequence[Place], avoid: Se
     span = ctx.doc.char_span(*event.trigger.span, alignment_mode="expand")
     if span is None:
         return None
-    trigger = span.root
-    for start, end in _scopes(trigger)[:2]:
-        inside = [p for p in places if start <= p.span[0] and p.span[1] <= end
-                  and not any(p.span[0] < e and s < p.span[1] for s, e in avoid)]
-        if inside:
-            inside.sort(key=lambda p: (p.feature == "country", abs(p.span[0] - trigger.idx)))
-            return inside[0]
-    return None
+    inside = scope_places(span.root, places=places, avoid=avoid, clause_only=True)
+    return inside[0] if inside else None
 
 
 def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequence[Event],
@@ -148,7 +141,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         # a state's cooperation, aid or agreement is with another state, named elsewhere in the story ("Seoul
         # would expand cooperation"); a domestic group's is with its own state ("the opposition agreed to
         # postpone the demonstration")
-        partnered = e.type in PARTNERED and (source is None or source.sector not in DOMESTIC_GROUPS)
+        partnered = e.type in PARTNERED and (source is None or source.sector not in NON_STATE)
         # a state named as a whole ("China declined to comment", "Qatar cut off some aid") acts on others; its
         # people, police, courts and government act at home
         whole = source is not None and source.kind == "country" and source.rule.startswith("country:name")

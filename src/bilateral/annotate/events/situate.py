@@ -65,17 +65,25 @@ def event_date(trigger: Token, *, times: Sequence[Time], published: dt.date | No
 
 def event_place(trigger: Token, *, places: Sequence[Place], avoid: Sequence[Span] = ()) -> str | None:
     """The place of the event: a place mentioned in its clause that is not one of its actors."""
+    inside = scope_places(trigger, places=places, avoid=avoid)
+    return inside[0].id if inside else None
+
+
+def scope_places(trigger: Token, *, places: Sequence[Place], avoid: Sequence[Span] = (),
+                 clause_only: bool = False) -> list[Place]:
+    """The places of the narrowest scope that has any (the trigger's phrase, its clause, with ``clause_only``
+    not its sentence), outside the spans in ``avoid``; the most specific and nearest first."""
 
     def overlaps(p: Place) -> bool:
         return any(p.span[0] < e and s < p.span[1] for s, e in avoid)
 
-    for start, end in _scopes(trigger):
+    scopes = _scopes(trigger)
+    for start, end in scopes[:2] if clause_only else scopes:
         inside = [p for p in places if start <= p.span[0] and p.span[1] <= end and not overlaps(p)]
         if inside:
             # the most specific: a city before a country
-            inside.sort(key=lambda p: (p.feature == "country", abs(p.span[0] - trigger.idx)))
-            return inside[0].id
-    return None
+            return sorted(inside, key=lambda p: (p.feature == "country", abs(p.span[0] - trigger.idx)))
+    return []
 
 
 def evidence_of(trigger: Token) -> Mention:
