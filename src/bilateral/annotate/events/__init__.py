@@ -43,9 +43,10 @@ def code_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
     with the implied recipients added. A conflict act on an object that is no actor ("outlawed the
     organization in Northern Ireland", "retook a village in Western Cambodia") is kept only when its clause
     or sentence names where it happened and a recipient is implied."""
-    events, pending = _code(ctx, actors=actors, quotes=quotes, times=times, places=places, open_objects=True)
+    events, pending, acts = _code(ctx, actors=actors, quotes=quotes, times=times, places=places, open_objects=True)
     actors, events = _name_implied_agents(actors, events)
-    actors2, events2 = implied_recipients(ctx, actors=actors, events=events, places=places, quotes=quotes)
+    actors2, events2 = implied_recipients(ctx, actors=actors, events=events, places=places, quotes=quotes,
+                                          acts=acts)
     # located and with a recipient implied, or not at all ("Germany attacked the proposal" is no assault)
     kept = [e for e in events2 if not (e.id in pending and (e.target is None or e.place is None))]
     return actors2, [replace(e, id=f"e{i}") for i, e in enumerate(kept, 1)]
@@ -75,10 +76,14 @@ def find_events(ctx: Context, *, actors: Sequence[Actor] = (), quotes: Sequence[
 
 
 def _code(ctx: Context, *, actors: Sequence[Actor], quotes: Sequence[Quote], times: Sequence[Time],
-          places: Sequence[Place], open_objects: bool = False) -> tuple[list[Event], set[str]]:
+          places: Sequence[Place], open_objects: bool = False
+          ) -> tuple[list[Event], set[str], dict[str, str]]:
+    """Events, the ids of those kept only if a recipient is implied, and each event's act before PLOVER
+    recoded it (a promised aid is AGREE, yet still aid; a threat of force threatens an ASSAULT)."""
     if not actors:
-        return [], set()
+        return [], set(), {}
     pending: set[str] = set()
+    acts: dict[str, str] = {}
     index = ctx.mention_index(actors)
     types = plover_types()
     events: list[Event] = []
@@ -133,6 +138,7 @@ def _code(ctx: Context, *, actors: Sequence[Actor], quotes: Sequence[Quote], tim
             - (0.05 if "control" in cand.source_how or "light verb" in cand.source_how else 0.0)
         if implied_only:
             pending.add(f"e{len(events) + 1}")
+        acts[f"e{len(events) + 1}"] = cand.threatened_act or cand.type
         events.append(Event(
             id=f"e{len(events) + 1}", type=etype, mode=mode, contexts=cand.entry.contexts, cameo=cameo,
             quad=ptype.quad, intensity=ptype.intensity, source=cand.source.id,
@@ -143,7 +149,7 @@ def _code(ctx: Context, *, actors: Sequence[Actor], quotes: Sequence[Quote], tim
             confidence=round(max(0.3, confidence), 2), why=why, quote=quote,
         ))
     floor = ctx.settings.min_event_confidence
-    return [e for e in events if e.confidence >= floor], pending
+    return [e for e in events if e.confidence >= floor], pending, acts
 
 
 __all__ += ["Candidate"]

@@ -82,6 +82,8 @@ class Candidate:
     #: weak, yet the verb has an object that is no actor ("outlawed the organization"): the recipient may
     #: be implied (see :mod:`.recipients`)
     open_object: bool = False
+    #: for a threat, the act it threatens when that is force ("threatened to bomb targets in Iraq": ASSAULT)
+    threatened_act: str | None = None
 
     def trigger_mention(self) -> Mention:
         tok = self.trigger
@@ -627,7 +629,8 @@ def _candidates(m: Match, index: MentionIndex, places: Sequence[Place]) -> Itera
                         target_how=how or ("" if tgt is not None or not force_threatened else THREAT_OF_FORCE),
                         weak=tgt is None and (("need_target" in entry.flags and not counted_object
                                                 and not harm_threatened) or referenced),
-                        open_object=tgt is None and not referenced and obj_any is not None)
+                        open_object=tgt is None and not referenced and obj_any is not None,
+                        threatened_act="ASSAULT" if force_threatened else None)
 
 
 #: acts only a state's police, courts or government do: told in the passive without an agent and placed in a

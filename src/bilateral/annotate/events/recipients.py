@@ -15,8 +15,7 @@ the event's ``why`` says so and its confidence drops by 0.1. ``Settings.implied_
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ...record import Actor, Event, Place, Quote
@@ -44,16 +43,6 @@ DOMESTIC_TARGETS = frozenset({"COP", "JUD", "GOV", "LEG", "OPP", "CVL", "SOC", "
 #: acts done on a territory: abroad, the state where they happen is their recipient ("fired at targets in
 #: Syria" -> SYR). Talks, statements and agreements are not done *to* their host.
 ON_TERRITORY = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "CONCEDE", "SANCTION"})
-_RECODED = re.compile(r"; (?:(?:future|announced) (\w+)|(\w+) on condition \('\w+'\)) coded (?:AGREE|THREATEN) \(PLOVER\)")
-
-
-def _act(event: Event) -> str:
-    """The act itself: a promised deployment of aid is coded AGREE, yet it is still aid on a territory; a
-    threat is on a territory only when it threatens force there ("threatened to bomb targets in Iraq")."""
-    if event.type == "THREATEN" and THREAT_OF_FORCE in event.why:
-        return "ASSAULT"
-    m = _RECODED.search(event.why)
-    return (m.group(1) or m.group(2)) if m else event.type
 
 
 def _inside(span: tuple[int, int], bounds: tuple[int, int]) -> bool:
@@ -89,9 +78,11 @@ def _clause_place(ctx: Context, event: Event, places: Sequence[Place], avoid: Se
 
 
 def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequence[Event],
-                       places: Sequence[Place] = (), quotes: Sequence[Quote] = ()
-                       ) -> tuple[list[Actor], list[Event]]:
-    """``actors`` and ``events`` with domestic recipients filled in where the rule above allows."""
+                       places: Sequence[Place] = (), quotes: Sequence[Quote] = (),
+                       acts: Mapping[str, str] | None = None) -> tuple[list[Actor], list[Event]]:
+    """``actors`` and ``events`` with recipients filled in where the rules above allow. ``acts``: each event's
+    act before PLOVER recoded it (a promised aid coded AGREE is still aid on a territory; a threat of force
+    threatens an ASSAULT); an event not in it is its own type."""
     if not ctx.settings.implied_recipients:
         return list(actors), list(events)
     by_id = {a.id: a for a in actors}
@@ -146,7 +137,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         # people, police, courts and government act at home
         whole = source is not None and source.kind == "country" and source.rule.startswith("country:name")
         if abroad or partnered or whole or len(own) > 1 or _foreign_named(own, bounds, actors, places, skip):
-            if source is None or _act(e) not in ON_TERRITORY:
+            if source is None or (acts or {}).get(e.id, e.type) not in ON_TERRITORY:
                 out.append(e)
                 continue
             place = _clause_place(ctx, e, places, [m.span for m in source.mentions])
