@@ -7,7 +7,10 @@ A trigger from the lexicon (``resources/event_lexicon.tsv``: verbs, phrasal verb
 with their light verbs) gives the type, mode and CAMEO code; its argument frame says where the
 source and the recipient are in the parse (subject or passive agent, object, prepositions, the
 content clause of "asked Y to ...", "between X and Y"). No event is emitted without a trigger and
-a source actor with a country found in the trigger's own clause. A pair group ("Hungarian and Romanian
+a source actor found in the trigger's own clause; the source has a country, except in a conflict act by a
+group the text gives none whose recipient has one ("Insurgents shelled a Syrian army base"), and is the
+host state for a passive state act placed in one state ("were arrested in Kenya"). Recipients the text
+does not name may be implied (:mod:`.recipients`). A pair group ("Hungarian and Romanian
 officials") acts through its sides, the country actors of its nationality words. A visit's recipient is
 its destination (the object of "visit", "a visit to X", or of the movement verb a visit or talks
 noun attaches to: "arrived in Amman on a visit"), never a place named only as the location of the

@@ -1,16 +1,20 @@
-"""Implied domestic recipients: the state whose own people an event with no named recipient acts on.
+"""Implied recipients: whom an event acts on when its text names nobody (rules: docs/record.md).
 
-"Egyptian demonstrators rioted", "Turkish authorities imposed a curfew in Cizre", "the union called off
-its strike": the text names no recipient, yet an analyst codes each as a domestic event, source and
-recipient the same country (EGY->EGY, TUR->TUR), which is how the PLOVER and CAMEO gold records code
-them and how users count domestic unrest apart from international conflict.
+"Egyptian demonstrators rioted", "the union called off its strike": an analyst codes a domestic event with
+the source's own state as recipient (EGY->EGY); "Turkish jets bombed targets in northern Iraq": an act on a
+foreign territory against its host (TUR->IRQ). The PLOVER and CAMEO gold records code them so, and users
+count domestic unrest apart from international conflict this way.
 
-The rule is narrow and visible: an event whose recipient is null gets the source's state as recipient
-only when the source is a state's actor (an ISO country, not an international body) and the sentence
-names no other country: no actor or place of another country outside the attribution of a reported
-statement ("..., Thai police said" does not make an event Thai). The recipient is a country actor
-with no mention (``rule`` ``implied:domestic-recipient``), shared by every such event of the document;
-the event's ``why`` says so and its confidence drops by 0.1. ``Settings.implied_recipients`` turns it off.
+The rules are narrow and visible. Domestic: the source is a state's own actor (not the state named as a
+whole, not its military, not an international body), the act is no cooperation of a state with an unnamed
+partner, and the sentence names no other country outside the attribution of a reported statement ("...,
+Thai police said" does not count; "..., Uganda said" does). Host: the act is done on a territory (a threat
+only when it threatens force) and its own clause places it in one other state, with no third country in the
+sentence. The recipient is the country actor the text names, else one country actor with no mention
+(``rule`` ``implied:domestic-recipient`` / ``implied:host-recipient``) shared by the document's events; the
+event's ``why`` says so and its confidence drops by 0.1. A named recipient with no country that a state's own
+actor acts on at home takes that state (``+country:domestic-event``). ``Settings.implied_recipients`` turns
+all of it off.
 """
 
 from __future__ import annotations
