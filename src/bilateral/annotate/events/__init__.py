@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from ...record import Actor, Event, Place, Quote, Time
 from ..context import Context
-from .find import IMPLIED_PREFIX, Candidate, find_candidates, implied_state
+from .find import IMPLIED_AGENT_RULE, IMPLIED_PREFIX, Candidate, country_actor, find_candidates
 from .lexicon import plover_types
 from .recipients import implied_recipients
 from .situate import dated_later, event_date, event_place, evidence_of
@@ -63,12 +63,10 @@ def _name_implied_agents(actors: Sequence[Actor], events: list[Event]) -> tuple[
     for e in events:
         if e.source is None or not e.source.startswith(IMPLIED_PREFIX) or e.source in ids:
             continue
-        iso3 = e.source[len(IMPLIED_PREFIX):]
-        named = next((a for a in out if a.kind == "country" and a.country == iso3 and a.mentions), None)
-        if named is None:
-            named = replace(implied_state(iso3), id=f"a{len(out) + 1}")
-            out.append(named)
-        ids[e.source] = named.id
+        actor, new = country_actor(out, e.source[len(IMPLIED_PREFIX):], rule=IMPLIED_AGENT_RULE)
+        if new:
+            out.append(actor)
+        ids[e.source] = actor.id
     return out, [replace(e, source=ids[e.source]) if e.source in ids else e for e in events]
 
 

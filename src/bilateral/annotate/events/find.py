@@ -8,12 +8,13 @@ sanctions]") is not an event of its own: it gives the intent event its recipient
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from ...record import Actor, Mention, Place
+from ...resources.actor_lexicon import country_names
 from ..actors.locate import argument_preps
 from ..context import MentionIndex, doc_text
 from .args import (
@@ -641,18 +642,32 @@ STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "dep
 IMPLIED_PREFIX = "implied:"
 
 
-def implied_state(iso3: str) -> Actor:
-    """A country actor the text does not name as an actor (no mention): an implied agent or recipient."""
-    from ...resources.actor_lexicon import country_names
+IMPLIED_AGENT_RULE = "implied:host-agent"
 
-    return Actor(id=IMPLIED_PREFIX + iso3, name=country_names().get(iso3, iso3), kind="country", country=iso3,
-                 sector=None, title=None, mentions=(), confidence=0.5, rule="implied:host-agent")
+
+def country_actor(pool: Sequence[Actor], iso3: str, *, rule: str, avoid: Collection[str] = ()) -> tuple[Actor, bool]:
+    """The country actor of ``iso3`` that the text names (with a mention, its id not in ``avoid``), else a new
+    one without mention, rule ``rule``, with the first id free in ``pool``; and whether it is new."""
+    named = next((a for a in pool if a.kind == "country" and a.country == iso3 and a.mentions and a.id not in avoid),
+                 None)
+    if named is not None:
+        return named, False
+    taken = {a.id for a in pool}
+    n = len(pool) + 1
+    while f"a{n}" in taken:
+        n += 1
+    return Actor(id=f"a{n}", name=country_names().get(iso3, iso3), kind="country", country=iso3, sector=None,
+                 title=None, mentions=(), confidence=0.5, rule=rule), True
+
+
+def implied_state(iso3: str) -> Actor:
+    """A placeholder for the implied host agent ``iso3`` (id ``implied:ISO3``, see :data:`IMPLIED_PREFIX`)."""
+    actor, _ = country_actor((), iso3, rule=IMPLIED_AGENT_RULE)
+    return replace(actor, id=IMPLIED_PREFIX + iso3)
 
 
 def _host_state(tok: Token, places: Sequence[Place]) -> str | None:
     """The state of the places named in the trigger's own phrase or clause, if they are in one state."""
-    from ...resources.actor_lexicon import country_names
-
     found = {p.country for p in scope_places(tok, places=places, clause_only=True) if p.country}
     host = found.pop() if len(found) == 1 else None
     return host if host in country_names() else None

@@ -26,7 +26,7 @@ from ...record import Actor, Event, Place, Quote
 from ...resources.actor_lexicon import country_names
 from ..actors import EXILE_WORDS
 from ..context import Context
-from .find import THREAT_OF_FORCE
+from .find import THREAT_OF_FORCE, country_actor
 from .situate import scope_places
 
 __all__ = ["IMPLIED_RULE", "implied_recipients"]
@@ -101,8 +101,7 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         c = by_id[e.source].country if e.source in by_id else None
         if c:
             sides.setdefault(e.trigger.span, set()).add(c)
-    next_id = len(actors) + 1
-    sources = {e.source for e in events}
+    sources = {e.source for e in events if e.source}
     for e in events:
         source = by_id.get(e.source or "")
         country = source.country if source else None
@@ -153,17 +152,8 @@ def implied_recipients(ctx: Context, *, actors: Sequence[Actor], events: Sequenc
         recipient = host or country
         actor = added.get(recipient)
         if actor is None:  # the country as the text names it ("... imposed in Sudan"), if it is no source
-            actor = next((a for a in actors if a.kind == "country" and a.country == recipient and a.mentions
-                          and a.id not in sources), None)
-            if actor is not None:
-                added[recipient] = actor
-        if actor is None:
-            while f"a{next_id}" in by_id:
-                next_id += 1
-            actor = Actor(id=f"a{next_id}", name=states[recipient], kind="country", country=recipient,
-                          sector=None, title=None, mentions=(), confidence=0.5,
-                          rule=IMPLIED_HOST_RULE if host else IMPLIED_RULE)
-            next_id += 1
+            actor, _ = country_actor([*by_id.values(), *added.values()], recipient,
+                                     rule=IMPLIED_HOST_RULE if host else IMPLIED_RULE, avoid=sources)
             added[recipient] = actor
         how = (f"implied host recipient {host} (the event's clause places it in {host}; no named recipient)"
                if host else f"implied domestic recipient {country} (no named recipient; the sentence names no "
