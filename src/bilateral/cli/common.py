@@ -23,8 +23,9 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--codes", choices=("plover", "cameo"), help="actor code convention: plover (default: UN "
                    "bodies UNO, EU bodies EUR) or cameo (every intergovernmental body IGO)")
     g.add_argument("--no-implied-recipients", action="store_false", dest="implied_recipients", default=None,
-                   help="leave the recipient of a domestic event null where the text names none (default: the "
-                   "source's own state, flagged implied, when the sentence names no other country)")
+                   help="leave a recipient null where the text names none (default: flagged implied recipients: "
+                   "the source's own state for a domestic event, the host state for an act on foreign "
+                   "territory; see docs/record.md)")
     g.add_argument("--actors", action="append", dest="actor_files", metavar="FILE",
                    help="extra actor knowledge base (CSV or YAML); repeatable")
 
